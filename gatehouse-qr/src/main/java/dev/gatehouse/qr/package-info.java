@@ -1,0 +1,2 @@
+/** QR codes of otpauth:// key URIs. */
+package dev.gatehouse.qr;
