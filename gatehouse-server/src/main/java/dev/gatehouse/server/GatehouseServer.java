@@ -1,0 +1,72 @@
+package dev.gatehouse.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** The running HTTP server: Javalin on Jetty, bound to one host and port. */
+public final class GatehouseServer implements AutoCloseable {
+
+    private final Javalin app;
+    private final String host;
+
+    private GatehouseServer(Javalin app, String host) {
+        this.app = app;
+        this.host = host;
+    }
+
+    /** Starts the server and returns once it accepts connections. */
+    public static GatehouseServer start(ServerSettings settings) {
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.addConnector((server, httpConfiguration) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+                connector.setHost(settings.host());
+                connector.setPort(settings.port());
+                // Responses are small and written whole; Nagle's algorithm would only hold them back
+                // waiting for the client's delayed ACK.
+                connector.setAcceptedTcpNoDelay(true);
+                return connector;
+            });
+            config.routes.get("/health", GatehouseServer::health);
+        });
+        app.start();
+        return new GatehouseServer(app, settings.host());
+    }
+
+    private static void health(Context context) {
+        context.contentType("application/json").result("{\"status\":\"ok\"}");
+    }
+
+    /** The port actually bound, which differs from the requested one when that was 0. */
+    public int port() {
+        return serverConnectors().findFirst().orElseThrow().getLocalPort();
+    }
+
+    /** The base URL clients use, e.g. {@code http://127.0.0.1:8750}. */
+    public URI baseUri() {
+        String literal = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + literal + ":" + port());
+    }
+
+    List<ServerConnector> connectors() {
+        return serverConnectors().toList();
+    }
+
+    private Stream<ServerConnector> serverConnectors() {
+        Connector[] connectors = app.jettyServer().server().getConnectors();
+        return Stream.of(connectors).filter(ServerConnector.class::isInstance).map(ServerConnector.class::cast);
+    }
+
+    /** Stops accepting connections, finishes requests in flight and releases the port. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
