@@ -6,8 +6,7 @@ import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
 
 /**
- * RFC 4226 HOTP codes. Immutable and thread-safe: each thread reuses its own {@link Mac}, because
- * {@code Mac.getInstance} costs more than the HMAC itself.
+ * RFC 4226 HOTP codes. Immutable and thread-safe.
  *
  * <p>This class only computes codes. Counter resynchronisation, replay protection and rate
  * limiting (RFC 4226 §7) are the caller's job.
@@ -16,15 +15,17 @@ public final class HotpGenerator {
 
     private final HmacAlgorithm algorithm;
     private final int digits;
-    private final ThreadLocal<Mac> macs;
-    private final ThreadLocal<byte[]> buffers;
+    private final int modulus;
+    // Mac.getInstance costs more than the HMAC itself, and Mac is not thread-safe: each thread
+    // keeps one, with the buffer that the counter and the digest pass through (no allocation per code).
+    private final ThreadLocal<Workspace> workspaces;
 
     public HotpGenerator(HmacAlgorithm algorithm, int digits) {
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         OtpCodes.checkDigits(digits);
         this.digits = digits;
-        this.macs = ThreadLocal.withInitial(algorithm::newMac);
-        this.buffers = ThreadLocal.withInitial(() -> new byte[64]);
+        this.modulus = OtpCodes.modulus(digits);
+        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(algorithm.newMac()));
     }
 
     public HmacAlgorithm algorithm() {
@@ -37,8 +38,7 @@ public final class HotpGenerator {
 
     /** The code for {@code counter}, as a number; {@link OtpCodes#format} gives its text. */
     public int generateOneTimePassword(OtpSecret secret, long counter) {
-        Mac mac = initialisedMac(secret);
-        return codeFor(mac, counter);
+        return keyedWith(secret).codeFor(counter, modulus);
     }
 
     /** The code for {@code counter} as exactly {@link #digits()} ASCII digits. */
@@ -46,37 +46,49 @@ public final class HotpGenerator {
         return OtpCodes.format(generateOneTimePassword(secret, counter), digits);
     }
 
-    /** This thread's Mac, keyed with {@code secret}; after each doFinal it stays keyed. */
-    Mac initialisedMac(OtpSecret secret) {
-        Mac mac = macs.get();
+    /** This thread's workspace, its Mac keyed with {@code secret}; it stays keyed across codes. */
+    Workspace keyedWith(OtpSecret secret) {
+        Workspace workspace = workspaces.get();
         try {
-            mac.init(secret.key());
+            workspace.mac.init(secret.key());
         } catch (InvalidKeyException e) {
             throw new AssertionError("HMAC accepts a raw key of any length", e);
         }
-        return mac;
+        return workspace;
     }
 
-    /** RFC 4226 §5.3: HMAC of the 8-byte big-endian counter, dynamic truncation, modulo 10^digits. */
-    int codeFor(Mac mac, long counter) {
-        byte[] buffer = buffers.get();
-        for (int i = 7; i >= 0; i--) {
-            buffer[i] = (byte) counter;
-            counter >>>= 8;
+    int modulus() {
+        return modulus;
+    }
+
+    /** One thread's Mac and scratch buffer. */
+    static final class Workspace {
+        private final Mac mac;
+        private final byte[] buffer = new byte[64];
+
+        private Workspace(Mac mac) {
+            this.mac = mac;
         }
-        mac.update(buffer, 0, 8);
-        int length = mac.getMacLength();
-        try {
-            // Into a reused buffer rather than doFinal(), which allocates on every call.
-            mac.doFinal(buffer, 0);
-        } catch (ShortBufferException e) {
-            throw new AssertionError("64 bytes hold every HMAC-SHA1/256/512 result", e);
+
+        /** RFC 4226 §5.3: HMAC of the 8-byte big-endian counter, dynamic truncation, modulo 10^digits. */
+        int codeFor(long counter, int modulus) {
+            for (int i = 7; i >= 0; i--) {
+                buffer[i] = (byte) counter;
+                counter >>>= 8;
+            }
+            mac.update(buffer, 0, 8);
+            try {
+                // Into the reused buffer rather than doFinal(), which allocates on every call.
+                mac.doFinal(buffer, 0);
+            } catch (ShortBufferException e) {
+                throw new AssertionError("64 bytes hold every HMAC-SHA1/256/512 result", e);
+            }
+            int offset = buffer[mac.getMacLength() - 1] & 0x0f;
+            int binary = ((buffer[offset] & 0x7f) << 24)
+                    | ((buffer[offset + 1] & 0xff) << 16)
+                    | ((buffer[offset + 2] & 0xff) << 8)
+                    | (buffer[offset + 3] & 0xff);
+            return binary % modulus;
         }
-        int offset = buffer[length - 1] & 0x0f;
-        int binary = ((buffer[offset] & 0x7f) << 24)
-                | ((buffer[offset + 1] & 0xff) << 16)
-                | ((buffer[offset + 2] & 0xff) << 8)
-                | (buffer[offset + 3] & 0xff);
-        return binary % OtpCodes.modulus(digits);
     }
 }
