@@ -1,0 +1,39 @@
+package dev.gatehouse.server.sigv4;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Computes SigV4 signatures: the signing-key derivation and the final HMAC. */
+public final class SigV4Signer {
+
+    private SigV4Signer() {
+    }
+
+    /** The string to sign for a canonical request made at {@code amzDate} within {@code scope}. */
+    static String stringToSign(String amzDate, CredentialScope scope, String canonicalRequest) {
+        return SigV4Authorization.ALGORITHM + '\n' + amzDate + '\n' + scope + '\n'
+                + CanonicalRequest.sha256Hex(canonicalRequest);
+    }
+
+    /** HMAC-SHA256 of {@code stringToSign} under the key derived from the secret and the scope. */
+    static byte[] signature(String secretAccessKey, CredentialScope scope, String stringToSign) {
+        byte[] key = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8),
+                CredentialScope.DATE.format(scope.date()));
+        key = hmac(key, scope.region());
+        key = hmac(key, scope.service());
+        key = hmac(key, "aws4_request");
+        return hmac(key, stringToSign);
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new AssertionError("Every Java platform has HmacSHA256", e);
+        }
+    }
+}
