@@ -20,8 +20,13 @@ public final class GatehouseServer implements AutoCloseable {
         this.host = host;
     }
 
-    /** Starts the server and returns once it accepts connections. */
+    /** Starts a server with nothing but its health check; for tests of the server itself. */
     public static GatehouseServer start(ServerSettings settings) {
+        return start(settings, List.of());
+    }
+
+    /** Starts the server with {@code endpoints} and returns once it accepts connections. */
+    public static GatehouseServer start(ServerSettings settings, List<Endpoints> endpoints) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -35,6 +40,7 @@ public final class GatehouseServer implements AutoCloseable {
                 return connector;
             });
             config.routes.get("/health", GatehouseServer::health);
+            endpoints.forEach(group -> group.addTo(config.routes));
         });
         app.start();
         return new GatehouseServer(app, settings.host());
