@@ -104,12 +104,18 @@ public final class ServiceModel {
                 node.has("min") ? OptionalLong.of(node.path("min").asLong()) : OptionalLong.empty(),
                 node.has("max") ? OptionalLong.of(node.path("max").asLong()) : OptionalLong.empty(),
                 text(node, "pattern").map(ServiceModel::compilePattern),
-                enumValues, node.path("sensitive").asBoolean(false),
+                enumValues, node.path("sensitive").asBoolean(false) || ALSO_SENSITIVE.contains(name),
                 node.path("member").path("shape").asText(null),
                 node.path("key").path("shape").asText(null),
                 node.path("value").path("shape").asText(null),
                 error);
     }
+
+    /**
+     * Shapes the models do not mark sensitive but that Gatehouse never echoes or logs: one-time
+     * codes, which a guesser could otherwise read back from an error message or a log file.
+     */
+    private static final Set<String> ALSO_SENSITIVE = Set.of("authenticationCodeType", "tokenCodeType");
 
     private static final Pattern LONG_UNICODE_ESCAPE = Pattern.compile("\\\\u(10[0-9A-Fa-f]{4}|[0-9A-Fa-f]{5})");
 
