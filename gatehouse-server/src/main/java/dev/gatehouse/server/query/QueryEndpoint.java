@@ -1,6 +1,7 @@
 package dev.gatehouse.server.query;
 
 import dev.gatehouse.server.Endpoints;
+import dev.gatehouse.server.metrics.ApiMetrics;
 import dev.gatehouse.server.sigv4.AuthenticationFailure;
 import dev.gatehouse.server.sigv4.QueryStrings;
 import dev.gatehouse.server.sigv4.SigV4Verifier;
@@ -9,6 +10,7 @@ import dev.gatehouse.server.sigv4.VerifiedRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,16 +37,19 @@ public final class QueryEndpoint<P> implements Endpoints {
     private final Map<String, Route<P>> services;
     private final ApiErrorMapper errors;
     private final XmlResponseWriter defaultWriter;
+    private final ApiMetrics metrics;
 
     private record Route<P>(QueryService<P> service, QueryInputParser parser, XmlResponseWriter writer) {
     }
 
-    public QueryEndpoint(SigV4Verifier<P> verifier, List<QueryService<P>> services, ApiErrorMapper errors) {
+    public QueryEndpoint(SigV4Verifier<P> verifier, List<QueryService<P>> services, ApiErrorMapper errors,
+            ApiMetrics metrics) {
         this.verifier = verifier;
         this.services = services.stream().collect(Collectors.toUnmodifiableMap(QueryService::signingName,
                 service -> new Route<>(service, new QueryInputParser(service.model()), new XmlResponseWriter(service.model()))));
         this.errors = errors;
         this.defaultWriter = new XmlResponseWriter(services.get(0).model());
+        this.metrics = metrics;
     }
 
     @Override
@@ -54,8 +59,26 @@ public final class QueryEndpoint<P> implements Endpoints {
     }
 
     void handle(Context context) {
+        long started = System.nanoTime();
         String requestId = UUID.randomUUID().toString();
         MDC.put("requestId", requestId);
+        Outcome outcome = new Outcome();
+        try {
+            serve(context, requestId, outcome);
+        } finally {
+            metrics.record(outcome.service, outcome.action, outcome.code, Duration.ofNanos(System.nanoTime() - started));
+            MDC.remove("requestId");
+        }
+    }
+
+    /** What the metrics need to know of a request once it is answered. */
+    private static final class Outcome {
+        String service;
+        String action;
+        String code = "Success";
+    }
+
+    private void serve(Context context, String requestId, Outcome outcome) {
         XmlResponseWriter writer = defaultWriter;
         try {
             SignableRequest request = signable(context);
@@ -63,9 +86,11 @@ public final class QueryEndpoint<P> implements Endpoints {
             VerifiedRequest<P> verified = verifier.verify(request, query);
             Route<P> route = services.get(verified.service());
             writer = route.writer();
+            outcome.service = verified.service();
 
             Map<String, String> parameters = parameters(query, request, context);
             String action = parameters.get("Action");
+            outcome.action = action;
             if (action == null || action.isEmpty()) {
                 throw new ApiFailure(new ApiError("MissingAction", "Missing Action", 400));
             }
@@ -82,19 +107,17 @@ public final class QueryEndpoint<P> implements Endpoints {
             Map<String, ?> result = handler.handle(actionContext, input);
             respond(context, 200, writer.result(operation, result, requestId));
         } catch (AuthenticationFailure failure) {
-            respond(context, failure.status(), writer.error(failure.code(), failure.getMessage(), failure.status(), requestId));
+            outcome.code = respondWith(context, writer, new ApiError(failure.code(), failure.getMessage(), failure.status()), requestId);
         } catch (ValidationException invalid) {
-            respond(context, 400, writer.error("ValidationError", invalid.getMessage(), 400, requestId));
+            outcome.code = respondWith(context, writer, new ApiError("ValidationError", invalid.getMessage(), 400), requestId);
         } catch (ApiFailure failure) {
-            respondWith(context, writer, failure.error, requestId);
+            outcome.code = respondWith(context, writer, failure.error, requestId);
         } catch (RuntimeException exception) {
             ApiError error = errors.map(exception).orElseGet(() -> {
                 LOG.error("Request {} failed", requestId, exception);
                 return ApiError.internal();
             });
-            respondWith(context, writer, error, requestId);
-        } finally {
-            MDC.remove("requestId");
+            outcome.code = respondWith(context, writer, error, requestId);
         }
     }
 
@@ -103,8 +126,10 @@ public final class QueryEndpoint<P> implements Endpoints {
                 + route.service().model().apiVersion(), 400);
     }
 
-    private static void respondWith(Context context, XmlResponseWriter writer, ApiError error, String requestId) {
+    /** Answers with {@code error} and returns its code. */
+    private static String respondWith(Context context, XmlResponseWriter writer, ApiError error, String requestId) {
         respond(context, error.status(), writer.error(error.code(), error.message(), error.status(), requestId));
+        return error.code();
     }
 
     private static void respond(Context context, int status, String xml) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.ServerSettings;
+import dev.gatehouse.server.metrics.ApiMetrics;
+import dev.gatehouse.server.metrics.MetricsEndpoint;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.gatehouse.server.sigv4.SigV4Verifier;
 import dev.gatehouse.server.sigv4.SigningCredential;
 import java.net.URI;
@@ -58,6 +62,7 @@ class QueryEndpointTest {
     }
 
     private final List<QueryInput> tagInputs = new ArrayList<>();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private GatehouseServer server;
     private IamClient iam;
     private StsClient sts;
@@ -91,8 +96,10 @@ class QueryEndpointTest {
         ApiErrorMapper errors = exception -> exception instanceof NotFound
                 ? Optional.of(new ApiError("NoSuchEntity", exception.getMessage(), 404))
                 : Optional.empty();
-        server = GatehouseServer.start(new ServerSettings("127.0.0.1", 0),
-                List.of(new QueryEndpoint<>(verifier, List.of(iamService, stsService), errors)));
+        ApiMetrics metrics = new ApiMetrics(registry, ServiceModel.iam().operationNames());
+        server = GatehouseServer.start(new ServerSettings("127.0.0.1", 0), List.of(
+                new QueryEndpoint<>(verifier, List.of(iamService, stsService), errors, metrics),
+                new MetricsEndpoint(registry)));
         iam = IamClient.builder().endpointOverride(server.baseUri()).region(Region.AWS_GLOBAL)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY_ID, SECRET)))
                 .httpClient(UrlConnectionHttpClient.create()).build();
@@ -214,5 +221,21 @@ class QueryEndpointTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/xml"));
         assertThat(response.body()).contains("<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">",
                 "<Type>Sender</Type>", "<Code>MissingAuthenticationToken</Code>", "<RequestId>");
+    }
+
+    @Test
+    void countsRequestsByActionAndOutcomeOnTheMetricsPage() throws Exception {
+        iam.listUsers();
+        iam.listUsers();
+        assertThatThrownBy(() -> iam.getUser(r -> r.userName("nobody"))).isInstanceOf(NoSuchEntityException.class);
+
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(server.baseUri() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("gatehouse_api_requests_seconds_count{action=\"ListUsers\",outcome=\"Success\",service=\"iam\"} 2")
+                .contains("gatehouse_api_requests_seconds_count{action=\"GetUser\",outcome=\"NoSuchEntity\",service=\"iam\"} 1")
+                .contains("gatehouse_api_requests_seconds_bucket{action=\"ListUsers\"");
     }
 }
