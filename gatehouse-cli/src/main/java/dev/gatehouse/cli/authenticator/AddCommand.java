@@ -81,9 +81,10 @@ final class AddCommand implements Callable<Integer> {
         }
         KeyUri key = key();
         VaultEntry entry = new VaultEntry(name, key);
-        VaultFile vault = authenticator.vaultFile();
-        vault.update(current -> current.with(entry), VaultFile.WhenMissing.CREATE);
-        spec.commandLine().getErr().println("added '" + name + "' to " + vault.path() + ": " + Describe.parameters(key));
+        try (VaultFile vault = authenticator.vaultFile()) {
+            vault.update(current -> current.with(entry), VaultFile.WhenMissing.CREATE);
+            spec.commandLine().getErr().println("added '" + name + "' to " + vault.path() + ": " + Describe.parameters(key));
+        }
         return 0;
     }
 

@@ -42,11 +42,13 @@ final class CodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VaultFile vault = authenticator.vaultFile();
-        // Reading first is cheap for TOTP and tells HOTP apart before anything is written.
-        KeyUri key = vault.read().require(name).key();
-        if (key.type() == OtpType.HOTP) {
-            return hotp(vault);
+        KeyUri key;
+        try (VaultFile vault = authenticator.vaultFile()) {
+            // A TOTP code only reads; an HOTP code then updates, reusing the passphrase and key.
+            key = vault.read().require(name).key();
+            if (key.type() == OtpType.HOTP) {
+                return hotp(vault);
+            }
         }
         Instant instant = at != null ? at : authenticator.clock().instant();
         TotpParameters parameters = key.totpParameters();

@@ -27,7 +27,10 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Vault vault = authenticator.vaultFile().read();
+        Vault vault;
+        try (VaultFile file = authenticator.vaultFile()) {
+            vault = file.read();
+        }
         if (vault.entries().isEmpty()) {
             spec.commandLine().getErr().println("the vault is empty");
             return 0;

@@ -22,9 +22,10 @@ final class RemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VaultFile vault = authenticator.vaultFile();
-        vault.update(current -> current.without(name), VaultFile.WhenMissing.REFUSE);
-        spec.commandLine().getErr().println("removed '" + name + "' from " + vault.path());
+        try (VaultFile vault = authenticator.vaultFile()) {
+            vault.update(current -> current.without(name), VaultFile.WhenMissing.REFUSE);
+            spec.commandLine().getErr().println("removed '" + name + "' from " + vault.path());
+        }
         return 0;
     }
 }

@@ -43,7 +43,10 @@ final class ShowCommand implements Callable<Integer> {
         if (Files.exists(qr) && !force) {
             throw new CliException(qr + " exists; use --force to replace it");
         }
-        VaultEntry entry = authenticator.vaultFile().read().require(name);
+        VaultEntry entry;
+        try (VaultFile vault = authenticator.vaultFile()) {
+            entry = vault.read().require(name);
+        }
         byte[] png = new KeyUriQrCodes().renderPng(entry.key());
         try {
             PrivateFiles.writeAtomically(qr, png);

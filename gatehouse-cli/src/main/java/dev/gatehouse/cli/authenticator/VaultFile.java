@@ -15,12 +15,16 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * The vault on disk. Reads decrypt the file; updates hold a lock beside it from read to write, so
- * two commands cannot both read counter 5 and both write 6, and replace it atomically with mode
- * 0600. Nothing is written unless the old content decrypted and the change succeeded: a wrong
- * passphrase or a damaged file leaves the file exactly as it was.
+ * The vault on disk, for the length of one command. Reads decrypt the file; updates hold a lock
+ * beside it from read to write, so two commands cannot both read counter 5 and both write 6, and
+ * replace it atomically with mode 0600. Nothing is written unless the old content decrypted and
+ * the change succeeded: a wrong passphrase or a damaged file leaves the file exactly as it was.
+ *
+ * <p>The passphrase is asked for at most once and the derived key kept, so a command that reads
+ * and then updates (an HOTP code) costs one prompt and one Argon2id; {@link #close} wipes the
+ * passphrase.
  */
-final class VaultFile {
+final class VaultFile implements AutoCloseable {
 
     /** Whether an update may create the vault. */
     enum WhenMissing {
@@ -32,6 +36,8 @@ final class VaultFile {
     private final PassphraseSource passphrases;
     private final VaultFormat format;
     private final Argon2idParameters parameters;
+    private char[] passphrase;
+    private VaultKey key;
 
     VaultFile(Path path, PassphraseSource passphrases, VaultFormat format, Argon2idParameters parameters) {
         this.path = Objects.requireNonNull(path, "path");
@@ -50,13 +56,7 @@ final class VaultFile {
      * @throws CliException if there is no vault, it cannot be read, or it does not open
      */
     Vault read() {
-        byte[] bytes = readExisting();
-        char[] passphrase = passphrases.passphrase(path);
-        try {
-            return open(bytes, passphrase).vault();
-        } finally {
-            Arrays.fill(passphrase, '\0');
-        }
+        return open(readExisting(path)).vault();
     }
 
     /**
@@ -67,48 +67,67 @@ final class VaultFile {
      */
     @SuppressWarnings("try") // The lock is only held, for the length of the block, never referenced.
     Vault update(UnaryOperator<Vault> change, WhenMissing whenMissing) {
+        if (whenMissing == WhenMissing.REFUSE && !Files.exists(path)) {
+            // Before the lock file or any directory is created for a vault that is not there.
+            throw missing();
+        }
         Path target = resolveTarget();
         try (FileChannel lockChannel = openLock(target); FileLock lock = lockChannel.lock()) {
             boolean exists = Files.exists(target);
             if (!exists && whenMissing == WhenMissing.REFUSE) {
                 throw missing();
             }
-            char[] passphrase = exists ? passphrases.passphrase(path) : passphrases.newPassphrase(path);
-            try {
-                Vault vault = Vault.empty();
-                VaultKey key = null;
-                if (exists) {
-                    VaultFormat.Opened opened = open(readExisting(), passphrase);
-                    vault = opened.vault();
-                    key = opened.key();
-                }
-                Vault changed = change.apply(vault);
-                // The key of the read is reused (one Argon2id per command) unless it is weaker than
-                // today's parameters: then the vault is re-keyed at the new cost with fresh salt.
-                if (key == null || !key.parameters().atLeast(parameters)) {
-                    key = format.newKey(passphrase, parameters);
-                }
-                PrivateFiles.writeAtomically(target, format.seal(changed, key));
-                return changed;
-            } finally {
-                Arrays.fill(passphrase, '\0');
+            Vault vault = exists ? open(readExisting(target)).vault() : Vault.empty();
+            char[] secret = passphrase(!exists);
+            Vault changed = change.apply(vault);
+            // The key of the read is reused (one Argon2id per command) unless it is weaker than
+            // today's parameters: then the vault is re-keyed at the new cost with fresh salt.
+            if (key == null || !key.parameters().atLeast(parameters)) {
+                key = format.newKey(secret, parameters);
             }
+            PrivateFiles.writeAtomically(target, format.seal(changed, key));
+            return changed;
         } catch (IOException e) {
             throw new CliException("cannot write the vault " + path + ": " + describe(e), e);
         }
     }
 
-    private VaultFormat.Opened open(byte[] bytes, char[] passphrase) {
+    /** Wipes the passphrase, if one was asked for. */
+    @Override
+    public void close() {
+        if (passphrase != null) {
+            Arrays.fill(passphrase, '\0');
+            passphrase = null;
+        }
+    }
+
+    private VaultFormat.Opened open(byte[] bytes) {
         try {
-            return format.open(bytes, passphrase);
+            VaultFormat.Opened opened = format.open(bytes, this::keyFor);
+            key = opened.key();
+            return opened;
         } catch (VaultFormatException e) {
             throw new CliException(e.getMessage() + ": " + path, e);
         }
     }
 
-    private byte[] readExisting() {
+    private VaultKey keyFor(Argon2idParameters headerParameters, byte[] salt) {
+        if (key != null && key.matches(headerParameters, salt)) {
+            return key;
+        }
+        return VaultKey.derive(passphrase(false), headerParameters, salt);
+    }
+
+    private char[] passphrase(boolean forNewVault) {
+        if (passphrase == null) {
+            passphrase = forNewVault ? passphrases.newPassphrase(path) : passphrases.passphrase(path);
+        }
+        return passphrase;
+    }
+
+    private byte[] readExisting(Path file) {
         try {
-            return Files.readAllBytes(path);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw missing();
         } catch (IOException e) {

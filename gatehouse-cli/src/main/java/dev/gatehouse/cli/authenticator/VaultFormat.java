@@ -49,6 +49,12 @@ final class VaultFormat {
     record Opened(Vault vault, VaultKey key) {
     }
 
+    /** Gives the key for the parameters and salt of a vault's header. */
+    @FunctionalInterface
+    interface KeySource {
+        VaultKey keyFor(Argon2idParameters parameters, byte[] salt);
+    }
+
     /** A new key for {@code passphrase} under fresh salt. */
     VaultKey newKey(char[] passphrase, Argon2idParameters parameters) {
         byte[] salt = new byte[SALT_BYTES];
@@ -91,6 +97,16 @@ final class VaultFormat {
      *     damaged, or the passphrase is wrong (which GCM cannot tell apart from damage)
      */
     Opened open(byte[] file, char[] passphrase) {
+        return open(file, (parameters, salt) -> VaultKey.derive(passphrase, parameters, salt));
+    }
+
+    /**
+     * Decrypts a vault file with the key {@code keys} gives for its header, which is read and
+     * checked first, so that a file that is not a vault fails before anyone is asked for a passphrase.
+     *
+     * @throws VaultFormatException as {@link #open(byte[], char[])}
+     */
+    Opened open(byte[] file, KeySource keys) {
         if (file.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(file, MAGIC.length), MAGIC)) {
             throw new VaultFormatException("not a Gatehouse authenticator vault");
         }
@@ -119,7 +135,7 @@ final class VaultFormat {
         if (buffer.remaining() < TAG_BITS / 8) {
             throw new VaultFormatException("damaged vault: truncated");
         }
-        VaultKey key = VaultKey.derive(passphrase, parameters, salt);
+        VaultKey key = keys.keyFor(parameters, salt);
         byte[] plaintext;
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

@@ -30,6 +30,11 @@ final class VaultKey {
         }
     }
 
+    /** Whether this is the key for a header with these parameters and salt (which is not secret). */
+    boolean matches(Argon2idParameters parameters, byte[] salt) {
+        return this.parameters.equals(parameters) && Arrays.equals(this.salt, salt);
+    }
+
     Argon2idParameters parameters() {
         return parameters;
     }

@@ -93,6 +93,17 @@ class CodeCommandTest {
     }
 
     @Test
+    void asksForThePassphraseOnceForAnHotpCodeThatReadsAndWrites() {
+        FixedPassphrase passphrase = new FixedPassphrase("correct horse");
+        Authenticator counting = new Authenticator(authenticator.vault(), passphrase);
+        counting.run("add", "hotp", "--uri", "otpauth://hotp/alice?secret=GEZDGNBVGY3TQOJQ&counter=0");
+
+        counting.run("code", "hotp");
+
+        assertThat(passphrase.requests()).containsExactly("existing", "existing");
+    }
+
+    @Test
     void refusesAnInstantForAnHotpDeviceWithoutMovingItsCounter() {
         authenticator.run("add", "hotp", "--uri", "otpauth://hotp/alice?secret=GEZDGNBVGY3TQOJQ&counter=7");
 

@@ -44,6 +44,17 @@ class RemoveCommandTest {
     }
 
     @Test
+    void createsNothingWhenThereIsNoVault() {
+        Path missing = directory.resolve("nowhere/test.vault");
+
+        Authenticator.Result result = new Authenticator(missing, new FixedPassphrase("p")).run("remove", "one");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("gatehouse: no vault at " + missing);
+        assertThat(missing.getParent()).doesNotExist();
+    }
+
+    @Test
     void requiresAName() {
         assertThat(authenticator.run("remove").exitCode()).isEqualTo(2);
     }

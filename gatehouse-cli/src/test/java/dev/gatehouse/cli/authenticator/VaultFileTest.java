@@ -103,11 +103,13 @@ class VaultFileTest {
     }
 
     @Test
-    void refusesAFileThatIsNotAVault() throws IOException {
+    void refusesAFileThatIsNotAVaultBeforeAskingForThePassphrase() throws IOException {
         Files.writeString(vault, "{\"entries\": []}", StandardCharsets.UTF_8);
+        FixedPassphrase passphrase = new FixedPassphrase("correct horse");
 
-        Authenticator.Result result = authenticator.run("list");
+        Authenticator.Result result = new Authenticator(vault, passphrase).run("list");
 
+        assertThat(passphrase.requests()).isEmpty();
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("gatehouse: not a Gatehouse authenticator vault: " + vault + System.lineSeparator());
     }
