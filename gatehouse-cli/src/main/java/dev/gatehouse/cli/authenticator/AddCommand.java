@@ -4,6 +4,7 @@ import dev.gatehouse.cli.CliException;
 import dev.gatehouse.otp.HmacAlgorithm;
 import dev.gatehouse.otp.InvalidKeyUriException;
 import dev.gatehouse.otp.KeyUri;
+import dev.gatehouse.otp.OtpCodes;
 import dev.gatehouse.otp.OtpSecret;
 import dev.gatehouse.otp.OtpType;
 import dev.gatehouse.otp.TotpParameters;
@@ -132,10 +133,14 @@ final class AddCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid --period: it must be one second or more, not " + seconds);
         }
+        int codeDigits = digits != null ? digits : defaults.digits();
+        if (codeDigits < OtpCodes.MINIMUM_DIGITS || codeDigits > OtpCodes.MAXIMUM_DIGITS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid --digits: it must be "
+                    + OtpCodes.MINIMUM_DIGITS + " to " + OtpCodes.MAXIMUM_DIGITS + ", not " + codeDigits);
+        }
         try {
             return new KeyUri(OtpType.TOTP, issuer, account != null ? account : name, otpSecret,
-                    algorithm != null ? algorithm : defaults.algorithm(), digits != null ? digits : defaults.digits(),
-                    Duration.ofSeconds(seconds), 0);
+                    algorithm != null ? algorithm : defaults.algorithm(), codeDigits, Duration.ofSeconds(seconds), 0);
         } catch (InvalidKeyUriException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid option: " + e.getMessage());
         }

@@ -146,7 +146,7 @@ class AddCommandTest {
         Authenticator.Result result = authenticator.run("add", "aws", "--secret", SECRET, "--digits", digits);
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("digits");
+        assertThat(result.err()).startsWith("Invalid --digits: it must be 6 to 8, not " + digits);
     }
 
     @Test
@@ -192,6 +192,14 @@ class AddCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("does not hold an otpauth:// key URI: not a key URI: it must start with otpauth://");
+    }
+
+    @Test
+    void refusesAnIssuerThatCannotBeWrittenInAKeyUri() {
+        Authenticator.Result result = authenticator.run("add", "aws", "--secret", SECRET, "--issuer", "a:b");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("Invalid option: the issuer must be non-blank and cannot contain ':'");
     }
 
     @Test
