@@ -9,9 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +103,38 @@ class AuthenticatorCommandIT {
             String expected = GatehouseProcess.runTool(List.of(oathtool.toString(), "--hotp", "-d", "8",
                     "-c", Integer.toString(counter), "-b", secret));
             assertThat(gatehouse(withPassphrase(vault), "authenticator", "code", "token").out().strip()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void neverPrintsTheSameHotpCodeTwiceWhenCommandsRunAtOnce() throws Exception {
+        Path oathtool = ExternalTool.require("oathtool", "oathtool");
+        Path vault = directory.resolve("vault");
+        String secret = OtpSecret.generate().toBase32();
+        gatehouse(withPassphrase(vault), "authenticator", "add", "token", "--uri",
+                "otpauth://hotp/alice?secret=" + secret + "&counter=0");
+
+        // Started together; the lock beside the vault makes their read-and-advance take turns.
+        List<Future<GatehouseProcess.Result>> runs = new ArrayList<>();
+        ExecutorService executor = Executors.newFixedThreadPool(3);
+        try {
+            for (int i = 0; i < 3; i++) {
+                runs.add(executor.submit(() -> gatehouse(withPassphrase(vault), "authenticator", "code", "token")));
+            }
+            List<String> codes = new ArrayList<>();
+            for (Future<GatehouseProcess.Result> run : runs) {
+                GatehouseProcess.Result result = run.get(120, TimeUnit.SECONDS);
+                assertThat(result.exitCode()).as(result.err()).isZero();
+                codes.add(result.out().strip());
+            }
+
+            List<String> expected = new ArrayList<>();
+            for (int counter = 0; counter < 3; counter++) {
+                expected.add(GatehouseProcess.runTool(List.of(oathtool.toString(), "--hotp", "-c", Integer.toString(counter), "-b", secret)));
+            }
+            assertThat(codes).containsExactlyInAnyOrderElementsOf(expected);
+        } finally {
+            executor.shutdownNow();
         }
     }
 
