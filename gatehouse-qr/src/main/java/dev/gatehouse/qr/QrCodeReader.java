@@ -19,10 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads the text of a QR code from an image: PNG, JPEG, or any other format the JDK's ImageIO
@@ -32,6 +35,9 @@ public final class QrCodeReader {
 
     /** Refuse larger files before decoding them: a screenshot or photo is far smaller. */
     public static final long MAXIMUM_FILE_BYTES = 32L * 1024 * 1024;
+
+    /** 64 megapixels: more than any phone photo, far less than would exhaust the heap. */
+    public static final long MAXIMUM_PIXELS = 64L * 1024 * 1024;
 
     private static final Map<DecodeHintType, Object> HINTS = hints();
 
@@ -72,8 +78,10 @@ public final class QrCodeReader {
     private String read(byte[] bytes, String description) {
         Objects.requireNonNull(bytes, "bytes");
         BufferedImage image;
-        try {
-            image = ImageIO.read(new ByteArrayInputStream(bytes));
+        try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            image = decode(stream, description);
+        } catch (QrCodeException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             // ImageIO throws for a truncated or corrupt file of a known format.
             throw new QrCodeException(QrCodeException.Reason.NOT_AN_IMAGE,
@@ -84,6 +92,29 @@ public final class QrCodeReader {
                     description + " is not an image (PNG or JPEG expected)");
         }
         return read(image, description);
+    }
+
+    /**
+     * The image, or null if no reader knows the format; its size is checked from the header first,
+     * since a few kilobytes of PNG can claim a picture of gigabytes.
+     */
+    private static BufferedImage decode(ImageInputStream stream, String description) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
+        if (!readers.hasNext()) {
+            return null;
+        }
+        ImageReader reader = readers.next();
+        try {
+            reader.setInput(stream, true, true);
+            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+            if (pixels > MAXIMUM_PIXELS) {
+                throw new QrCodeException(QrCodeException.Reason.NOT_AN_IMAGE, description + " is "
+                        + reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels, too large for an image of a QR code");
+            }
+            return reader.read(0);
+        } finally {
+            reader.dispose();
+        }
     }
 
     private String read(BufferedImage image, String description) {

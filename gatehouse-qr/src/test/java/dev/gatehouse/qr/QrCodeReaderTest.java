@@ -91,6 +91,16 @@ class QrCodeReaderTest {
     }
 
     @Test
+    void refusesAnImageTooLargeToDecodeSafely() throws IOException {
+        // 81 megapixels of one-bit white: about 10 kB of PNG, but gigabytes once decoded as RGB.
+        byte[] png = encode(new BufferedImage(9000, 9000, BufferedImage.TYPE_BYTE_BINARY), "png");
+
+        assertThatThrownBy(() -> reader.read(png))
+                .isInstanceOf(QrCodeException.class)
+                .hasMessage("the image is 9000x9000 pixels, too large for an image of a QR code");
+    }
+
+    @Test
     void saysSoWhenTheFileIsMissing() {
         Path missing = directory.resolve("missing.png");
 
