@@ -31,8 +31,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code authenticator add NAME}: a new device from a key URI, a QR code image, or a Base32 secret. */
 @Command(name = "add", mixinStandardHelpOptions = true,
-        description = "Add a device to the vault, creating the vault if there is none. Give exactly one of "
-                + "--uri, --qr or --secret; the other options apply to --secret only.")
+        description = {
+            "Add a device to the vault (created if there is none).",
+            "Give exactly one of --uri, --qr or --secret; the other options apply to --secret only, "
+                    + "with AWS's defaults otherwise.",
+        })
 final class AddCommand implements Callable<Integer> {
 
     @ParentCommand

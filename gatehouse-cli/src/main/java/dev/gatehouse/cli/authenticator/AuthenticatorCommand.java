@@ -22,13 +22,17 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "authenticator",
         mixinStandardHelpOptions = true,
-        description = "A virtual MFA device on the command line: keeps TOTP and HOTP keys in an encrypted "
-                + "vault and prints their codes, like an authenticator app on a phone.",
+        description = {
+            "A virtual MFA device on the command line.",
+            "Keeps TOTP and HOTP keys in an encrypted vault and prints their codes, like an authenticator "
+                    + "app on a phone.",
+        },
         footer = {
             "",
-            "The vault is FILE, else $GATEHOUSE_VAULT, else $XDG_CONFIG_HOME/gatehouse/authenticator.vault, "
-                    + "else ~/.config/gatehouse/authenticator.vault. Its passphrase comes from "
-                    + "$GATEHOUSE_VAULT_PASSPHRASE, else it is asked for on the terminal, without echo.",
+            "The vault is --vault FILE, else $GATEHOUSE_VAULT, else",
+            "$XDG_CONFIG_HOME/gatehouse/authenticator.vault, else",
+            "~/.config/gatehouse/authenticator.vault.",
+            "Its passphrase is $GATEHOUSE_VAULT_PASSPHRASE, else asked for without echo.",
             "",
             "Exit status: 0 success, 1 error, 2 usage error.",
         },
@@ -45,7 +49,7 @@ public final class AuthenticatorCommand implements Runnable {
     CommandSpec spec;
 
     @Option(names = "--vault", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "The vault file (default: see below).")
+            description = "The vault file (default: $GATEHOUSE_VAULT, else one in the user's config directory).")
     Path vaultOption;
 
     private Map<String, String> environment = System.getenv();

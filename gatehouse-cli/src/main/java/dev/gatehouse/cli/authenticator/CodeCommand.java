@@ -22,9 +22,11 @@ import picocli.CommandLine.Spec;
  * capture it; how long it stays valid on stderr.
  */
 @Command(name = "code", mixinStandardHelpOptions = true,
-        description = "Print a device's code on standard output. For TOTP, the code for now or --at, and on "
-                + "standard error how many seconds it stays valid; for HOTP, the code for the stored counter, "
-                + "which then moves on by one.")
+        description = {
+            "Print a device's code.",
+            "For TOTP, the code for now or for --at on standard output, and on standard error how many "
+                    + "seconds it stays valid. For HOTP, the code for the stored counter, which then moves on by one.",
+        })
 final class CodeCommand implements Callable<Integer> {
 
     @ParentCommand

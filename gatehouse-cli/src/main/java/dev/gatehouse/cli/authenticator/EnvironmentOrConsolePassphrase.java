@@ -48,6 +48,7 @@ final class EnvironmentOrConsolePassphrase implements PassphraseSource {
         char[] first = checked(read(terminal, "New passphrase for " + vault + ": "));
         char[] second = read(terminal, "Repeat the passphrase: ");
         try {
+            // Not constant time, and need not be: both were typed by the same person, nobody times it.
             if (!Arrays.equals(first, second)) {
                 Arrays.fill(first, '\0');
                 throw new CliException("the passphrases differ; no vault was created");

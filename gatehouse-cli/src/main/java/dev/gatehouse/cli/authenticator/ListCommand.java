@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code authenticator list}: the devices in the vault and their parameters, never their secrets. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the devices in the vault with their parameters (never their secrets).")
+        description = "List the devices and their parameters, never their secrets.")
 final class ListCommand implements Callable<Integer> {
 
     private static final List<String> HEADINGS =

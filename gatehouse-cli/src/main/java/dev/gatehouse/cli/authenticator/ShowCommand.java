@@ -15,8 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code authenticator show NAME --qr FILE}: the device's key as a QR code, to scan with a phone. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Write a device's key URI as a PNG QR code (mode 0600) for an authenticator app to "
-                + "scan. The image holds the secret: delete it once scanned.")
+        description = {
+            "Write a device's QR code, to move it to a phone.",
+            "The PNG (mode 0600) holds the key URI with the secret: delete it once scanned.",
+        })
 final class ShowCommand implements Callable<Integer> {
 
     @ParentCommand

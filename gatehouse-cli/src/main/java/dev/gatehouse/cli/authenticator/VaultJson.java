@@ -73,7 +73,7 @@ final class VaultJson {
                 result.add(entry(node));
             }
             return Vault.of(result);
-        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+        } catch (IOException | IllegalArgumentException e) {
             // Not the message: it could quote a secret from the content.
             throw new VaultFormatException("damaged vault: its content cannot be read", e);
         }

@@ -85,6 +85,15 @@ class AddCommandTest {
     }
 
     @Test
+    void saysSoWhenStandardInputHoldsNoSecret() {
+        Authenticator.Result result = authenticator.run("add", "piped", "--secret", "-");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("gatehouse: no secret on standard input" + System.lineSeparator());
+        assertThat(authenticator.vault()).doesNotExist();
+    }
+
+    @Test
     void refusesADuplicateNameAndLeavesTheVaultAsItWas() throws IOException {
         authenticator.run("add", "aws", "--secret", SECRET);
         byte[] before = authenticator.vaultBytes();
