@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs every {@code $ gatehouse …} example of docs/authenticator.md, in order, and checks that
+ * Runs every {@code $ gatehouse …} example of the README's authenticator section, in order, and checks that
  * it prints what the page shows, so the documentation cannot drift from the command.
  *
  * <p>The examples run in this JVM with the clock at {@link Authenticator#NOW}, the vault in a
@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AuthenticatorDocumentationTest {
 
-    private static final Path PAGE = Path.of("..", "docs", "authenticator.md");
+    private static final Path PAGE = Path.of("..", "README.md");
+    private static final String SECTION = "## The authenticator";
 
     @TempDir
     Path home;
@@ -33,7 +34,7 @@ class AuthenticatorDocumentationTest {
     void everyExampleOnThePagePrintsWhatThePageShows() throws IOException {
         Map<String, String> environment = new HashMap<>();
         environment.put("GATEHOUSE_VAULT", home.resolve(".config/gatehouse/authenticator.vault").toString());
-        List<Example> examples = examples(Files.readAllLines(PAGE, StandardCharsets.UTF_8));
+        List<Example> examples = examples(section(Files.readAllLines(PAGE, StandardCharsets.UTF_8)));
         assertThat(examples).hasSizeGreaterThan(10);
 
         for (Example example : examples) {
@@ -65,6 +66,20 @@ class AuthenticatorDocumentationTest {
     }
 
     record Example(String command, String output) {
+    }
+
+    /** The lines from the authenticator's heading to the next heading of the same level. */
+    static List<String> section(List<String> lines) {
+        int start = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(SECTION)) {
+                start = i;
+            } else if (start >= 0 && lines.get(i).startsWith("## ")) {
+                return lines.subList(start, i);
+            }
+        }
+        assertThat(start).as("the README has a section '%s'", SECTION).isNotNegative();
+        return lines.subList(start, lines.size());
     }
 
     /** The commands ({@code $ …}) of the console blocks, each with the lines after it. */
