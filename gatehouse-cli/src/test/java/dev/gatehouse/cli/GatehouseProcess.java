@@ -1,5 +1,7 @@
 package dev.gatehouse.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,48 +12,73 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the built runnable jar, or the ./gatehouse launcher, as a separate process for integration tests. */
-final class GatehouseProcess {
+/**
+ * Runs the shaded jar as a separate process, as a user would ({@code java -jar gatehouse.jar …}),
+ * with a clean environment apart from what the test gives, and no terminal. For integration
+ * tests, which run after the package phase has built the jar.
+ */
+public final class GatehouseProcess {
 
-    static final Path MODULE = Path.of("").toAbsolutePath();
-    static final Path JAR = MODULE.resolve("target/gatehouse.jar");
-    static final Path LAUNCHER = MODULE.getParent().resolve("gatehouse");
+    /** The {@code ./gatehouse} launcher at the repository root. */
+    public static final Path LAUNCHER = Path.of("").toAbsolutePath().getParent().resolve("gatehouse");
+
+    private static final Duration LIMIT = Duration.ofMinutes(1);
 
     private GatehouseProcess() {
     }
 
-    /** A process builder for {@code java -jar gatehouse.jar ARGS} in {@code workingDirectory}. */
-    static ProcessBuilder jar(Path workingDirectory, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(workingDirectory.toFile());
+    /** The shaded jar, whose path failsafe passes in the {@code gatehouse.jar} system property. */
+    public static Path jar() {
+        String jar = System.getProperty("gatehouse.jar");
+        assertThat(jar).as("the gatehouse.jar system property, set by failsafe").isNotNull();
+        assertThat(Path.of(jar)).as("the shaded jar, built in the package phase").exists();
+        return Path.of(jar);
     }
 
-    /** Runs the jar to completion; fails the test if it takes longer than {@code limit}. */
-    static Result run(Path workingDirectory, Map<String, String> environment, Duration limit, String... args)
+    /**
+     * A process builder for {@code java -jar gatehouse.jar ARGUMENTS} in {@code workingDirectory},
+     * with HOME there and no GATEHOUSE_ or XDG_ variables of the developer's own.
+     */
+    public static ProcessBuilder builder(Path workingDirectory, Map<String, String> environment, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        Map<String, String> processEnvironment = builder.environment();
+        processEnvironment.keySet().removeIf(name -> name.startsWith("GATEHOUSE_") || name.startsWith("XDG_"));
+        processEnvironment.put("HOME", workingDirectory.toString());
+        processEnvironment.putAll(environment);
+        return builder;
+    }
+
+    /** Runs gatehouse to completion, within a minute. */
+    public static Result run(Path workingDirectory, Map<String, String> environment, String... arguments)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = jar(workingDirectory, args);
-        builder.environment().putAll(environment);
-        return Result.of(builder, limit);
+        return Result.of(builder(workingDirectory, environment, arguments), LIMIT);
     }
 
-    static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** Runs a program other than ours, such as oathtool, and returns its standard output. */
+    public static String runTool(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("%s exit status", command).isZero();
+        return out.strip();
     }
 
     /** What a finished process printed and how it exited. */
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String out, String err) {
 
-        static Result of(ProcessBuilder builder, Duration limit) throws IOException, InterruptedException {
+        /** Runs {@code builder} with no input and waits at most {@code limit}. */
+        public static Result of(ProcessBuilder builder, Duration limit) throws IOException, InterruptedException {
             Path out = Files.createTempFile("gatehouse-out", ".txt");
             Path err = Files.createTempFile("gatehouse-err", ".txt");
             try {
-                Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                        .start();
+                Process process = builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
                 if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
-                    throw new AssertionError("gatehouse did not finish within " + limit + ": " + builder.command());
+                    throw new AssertionError("did not finish within " + limit + ": " + builder.command());
                 }
                 return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));

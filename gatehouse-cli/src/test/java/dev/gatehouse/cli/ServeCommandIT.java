@@ -31,7 +31,7 @@ class ServeCommandIT {
     @Test
     void startsOnAFreePortAnswersHealthAndStopsCleanlyOnSigterm() throws Exception {
         Path stderr = workingDirectory.resolve("stderr.txt");
-        Process process = GatehouseProcess.jar(workingDirectory, "serve", "--port", "0")
+        Process process = GatehouseProcess.builder(workingDirectory, Map.of(), "serve", "--port", "0")
                 .redirectError(stderr.toFile())
                 .start();
         try {
@@ -53,7 +53,7 @@ class ServeCommandIT {
 
     @Test
     void createsTheDefaultDataDirectoryReadableOnlyByItsOwner() throws Exception {
-        Process process = GatehouseProcess.jar(workingDirectory, "serve", "--port", "0")
+        Process process = GatehouseProcess.builder(workingDirectory, Map.of(), "serve", "--port", "0")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
@@ -71,22 +71,22 @@ class ServeCommandIT {
     @Test
     void reportsAPortInUseAsAnErrorWithoutAStackTrace() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            GatehouseProcess.Result result = GatehouseProcess.run(workingDirectory, Map.of(), Duration.ofSeconds(60),
+            GatehouseProcess.Result result = GatehouseProcess.run(workingDirectory, Map.of(),
                     "serve", "--port", String.valueOf(taken.getLocalPort()));
 
             assertThat(result.exitCode()).isEqualTo(1);
-            assertThat(result.stderr()).contains("gatehouse: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+            assertThat(result.err()).contains("gatehouse: cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .doesNotContain("\tat ");
         }
     }
 
     @Test
     void rejectsAPortOutOfRangeAsAUsageError() throws Exception {
-        GatehouseProcess.Result result = GatehouseProcess.run(workingDirectory, Map.of(), Duration.ofSeconds(60),
+        GatehouseProcess.Result result = GatehouseProcess.run(workingDirectory, Map.of(),
                 "serve", "--port", "70000");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.stderr()).contains("the port must be from 0 to 65535");
+        assertThat(result.err()).contains("the port must be from 0 to 65535");
     }
 
     @Test
@@ -95,8 +95,8 @@ class ServeCommandIT {
                 .directory(workingDirectory.toFile());
         GatehouseProcess.Result result = GatehouseProcess.Result.of(launcher, Duration.ofMinutes(5));
 
-        assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(result.stdout()).startsWith("gatehouse ");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("gatehouse ");
     }
 
     private static URI awaitListening(Process process) throws Exception {

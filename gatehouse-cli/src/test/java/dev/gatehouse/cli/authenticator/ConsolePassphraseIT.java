@@ -1,5 +1,6 @@
 package dev.gatehouse.cli.authenticator;
 
+import dev.gatehouse.cli.GatehouseProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.testing.ExternalTool;
