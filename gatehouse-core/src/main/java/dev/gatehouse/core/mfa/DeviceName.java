@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 /** A virtual MFA device's name, 1–226 characters of {@code [\w+=,.@-]}; unique per account ignoring case. */
 public record DeviceName(String value) {
 
+    private static final Pattern PATTERN = Pattern.compile("[\\w+=,.@-]+");
+
     /** The name the root user's device had in AWS's legacy console. */
     public static final DeviceName ROOT_ACCOUNT_MFA_DEVICE = new DeviceName("root-account-mfa-device");
-
-    private static final Pattern PATTERN = Pattern.compile("[\\w+=,.@-]+");
 
     public DeviceName {
         Validation.matching(value, "VirtualMFADeviceName", 1, 226, PATTERN);

@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 /** An IAM path: {@code /} or {@code /division/team/}, 1–512 printable ASCII characters. */
 public record IamPath(String value) {
 
-    public static final IamPath ROOT = new IamPath("/");
-
     private static final Pattern PATTERN = Pattern.compile("/|/[\\u0021-\\u007E]+/");
+
+    public static final IamPath ROOT = new IamPath("/");
 
     public IamPath {
         Validation.matching(value, "Path", 1, 512, PATTERN);

@@ -1,0 +1,61 @@
+package dev.gatehouse.core.testing;
+
+import dev.gatehouse.core.account.AccountService;
+import dev.gatehouse.core.audit.AuditTrail;
+import dev.gatehouse.core.crypto.Argon2Parameters;
+import dev.gatehouse.core.crypto.KeyRing;
+import dev.gatehouse.core.crypto.MasterKey;
+import dev.gatehouse.core.crypto.PasswordHasher;
+import dev.gatehouse.core.crypto.SecretCipher;
+import dev.gatehouse.core.internal.RandomIds;
+import dev.gatehouse.core.mfa.MfaDeviceService;
+import dev.gatehouse.core.mfa.MfaThrottle;
+import dev.gatehouse.core.mfa.MfaVerifier;
+import dev.gatehouse.core.mfa.ThrottlePolicy;
+import dev.gatehouse.core.signin.SignInService;
+import dev.gatehouse.core.store.Store;
+import dev.gatehouse.core.user.AccessKeyService;
+import dev.gatehouse.core.user.PasswordService;
+import dev.gatehouse.core.user.UserService;
+import java.security.SecureRandom;
+import java.time.Instant;
+
+/**
+ * The services wired over one store and one test clock, as the server will wire them. Cheap
+ * Argon2 parameters keep the tests fast; the hasher's own test uses OWASP's.
+ */
+public final class Gatehouse {
+
+    public static final Instant START = Instant.parse("2026-11-22T12:00:00Z");
+    public static final Argon2Parameters CHEAP = new Argon2Parameters(64, 1, 1);
+
+    public final Store store;
+    public final MutableClock clock = new MutableClock(START);
+    public final RandomIds ids = new RandomIds();
+    public final SecretCipher cipher = new SecretCipher(KeyRing.of(MasterKey.generate(new SecureRandom())));
+    public final PasswordHasher hasher = new PasswordHasher(CHEAP);
+    public final AuditTrail audit = new AuditTrail(clock, ids);
+    public final MfaThrottle throttle = new MfaThrottle(ThrottlePolicy.DEFAULT);
+    public final PasswordService passwords;
+    public final AccountService accounts;
+    public final AccessKeyService accessKeys;
+    public final UserService users;
+    public final MfaDeviceService mfaDevices;
+    public final MfaVerifier verifier;
+    public final SignInService signIn;
+
+    public Gatehouse(Store store) {
+        this.store = store;
+        passwords = new PasswordService(store, hasher, audit, clock);
+        accounts = new AccountService(store, passwords, audit, clock, ids);
+        accessKeys = new AccessKeyService(store, cipher, audit, clock, ids);
+        users = new UserService(store, accessKeys, audit, clock, ids);
+        mfaDevices = new MfaDeviceService(store, cipher, throttle, audit, clock, ids);
+        verifier = new MfaVerifier(store, cipher, throttle, audit, clock);
+        signIn = new SignInService(store, hasher, verifier, audit, clock);
+    }
+
+    public Gatehouse() {
+        this(new InMemoryStore());
+    }
+}
