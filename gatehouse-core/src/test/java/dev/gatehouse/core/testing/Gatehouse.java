@@ -32,7 +32,7 @@ public final class Gatehouse {
     public final Store store;
     public final MutableClock clock = new MutableClock(START);
     public final RandomIds ids = new RandomIds();
-    public final SecretCipher cipher = new SecretCipher(KeyRing.of(MasterKey.generate(new SecureRandom())));
+    public final SecretCipher cipher;
     public final PasswordHasher hasher = new PasswordHasher(CHEAP);
     public final AuditTrail audit = new AuditTrail(clock, ids);
     public final MfaThrottle throttle = new MfaThrottle(ThrottlePolicy.DEFAULT);
@@ -44,8 +44,9 @@ public final class Gatehouse {
     public final MfaVerifier verifier;
     public final SignInService signIn;
 
-    public Gatehouse(Store store) {
+    public Gatehouse(Store store, SecretCipher cipher) {
         this.store = store;
+        this.cipher = cipher;
         passwords = new PasswordService(store, hasher, audit, clock);
         accounts = new AccountService(store, passwords, audit, clock, ids);
         accessKeys = new AccessKeyService(store, cipher, audit, clock, ids);
@@ -53,6 +54,10 @@ public final class Gatehouse {
         mfaDevices = new MfaDeviceService(store, cipher, throttle, audit, clock, ids);
         verifier = new MfaVerifier(store, cipher, throttle, audit, clock);
         signIn = new SignInService(store, hasher, verifier, audit, clock);
+    }
+
+    public Gatehouse(Store store) {
+        this(store, new SecretCipher(KeyRing.of(MasterKey.generate(new SecureRandom()))));
     }
 
     public Gatehouse() {
