@@ -1,0 +1,47 @@
+package dev.gatehouse.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract on the embedded SQLite database, plus SQLite's own settings. */
+class SqliteStoreTest extends StoreContractTest {
+
+    @TempDir
+    Path data;
+
+    @Override
+    protected JdbcStore openStore() {
+        return JdbcStore.open(StoreSettings.embedded(data));
+    }
+
+    @Override
+    protected JdbcStore openStoreOnSameDatabase() {
+        return JdbcStore.open(StoreSettings.embedded(data));
+    }
+
+    @Test
+    void keepsTheDatabaseInTheDataDirectoryInWalMode() throws Exception {
+        assertThat(data.resolve(StoreSettings.SQLITE_FILE_NAME)).exists();
+        try (Connection connection = DriverManager.getConnection(store.settings().jdbcUrl());
+                Statement statement = connection.createStatement();
+                ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+            mode.next();
+            assertThat(mode.getString(1)).isEqualToIgnoringCase("wal");
+        }
+    }
+
+    @Test
+    void reopensWithTheDataIntact() {
+        store.close();
+        store = openStoreOnSameDatabase();
+        Services reopened = new Services(store, clock, cipher);
+        assertThat(reopened.accounts.getAccount(account().id())).isEqualTo(account());
+    }
+}
