@@ -1,5 +1,6 @@
 package dev.gatehouse.core.testing;
 
+import dev.gatehouse.core.IdentityServices;
 import dev.gatehouse.core.account.AccountService;
 import dev.gatehouse.core.audit.AuditTrail;
 import dev.gatehouse.core.crypto.Argon2Parameters;
@@ -21,7 +22,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 
 /**
- * The services wired over one store and one test clock, as the server will wire them. Cheap
+ * The services wired by {@link IdentityServices} over one store and one test clock. Cheap
  * Argon2 parameters keep the tests fast; the hasher's own test uses OWASP's.
  */
 public final class Gatehouse {
@@ -34,7 +35,7 @@ public final class Gatehouse {
     public final RandomIds ids = new RandomIds();
     public final SecretCipher cipher;
     public final PasswordHasher hasher = new PasswordHasher(CHEAP);
-    public final AuditTrail audit = new AuditTrail(clock, ids);
+    public final AuditTrail audit;
     public final MfaThrottle throttle = new MfaThrottle(ThrottlePolicy.DEFAULT);
     public final PasswordService passwords;
     public final AccountService accounts;
@@ -47,13 +48,15 @@ public final class Gatehouse {
     public Gatehouse(Store store, SecretCipher cipher) {
         this.store = store;
         this.cipher = cipher;
-        passwords = new PasswordService(store, hasher, audit, clock);
-        accounts = new AccountService(store, passwords, audit, clock, ids);
-        accessKeys = new AccessKeyService(store, cipher, audit, clock, ids);
-        users = new UserService(store, accessKeys, audit, clock, ids);
-        mfaDevices = new MfaDeviceService(store, cipher, throttle, audit, clock, ids);
-        verifier = new MfaVerifier(store, cipher, throttle, audit, clock);
-        signIn = new SignInService(store, hasher, verifier, audit, clock);
+        IdentityServices services = IdentityServices.create(store, cipher, hasher, ThrottlePolicy.DEFAULT, clock);
+        audit = services.audit();
+        passwords = services.passwords();
+        accounts = services.accounts();
+        accessKeys = services.accessKeys();
+        users = services.users();
+        mfaDevices = services.mfaDevices();
+        verifier = services.mfaVerifier();
+        signIn = services.signIn();
     }
 
     public Gatehouse(Store store) {

@@ -5,6 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.core.error.GatehouseException;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.store.StoreSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -48,6 +53,9 @@ public final class JdbcStore implements Store, AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         HikariDataSource dataSource = null;
         try {
+            if (settings.database() == Database.SQLITE) {
+                createDataDirectory(settings.sqliteFile().getParent());
+            }
             dataSource = new HikariDataSource(poolConfig(settings));
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
             LOG.info("Store open on {} ({})", settings.database(), Database.redactedUrl(settings.jdbcUrl()));
@@ -57,6 +65,23 @@ public final class JdbcStore implements Store, AutoCloseable {
                 dataSource.close();
             }
             throw StorageErrors.serviceFailure(e);
+        }
+    }
+
+    /** The data directory, owner-only where the file system has POSIX permissions, as the key file beside it. */
+    private static void createDataDirectory(Path directory) {
+        if (directory == null || Files.isDirectory(directory)) {
+            return;
+        }
+        try {
+            if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(directory,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(directory);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + directory, e);
         }
     }
 

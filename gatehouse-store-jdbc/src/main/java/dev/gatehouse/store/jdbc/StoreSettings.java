@@ -37,6 +37,16 @@ public record StoreSettings(String jdbcUrl, int poolSize, Duration busyTimeout) 
                 : new StoreSettings(databaseUrlOrNull, 8, Duration.ofSeconds(10));
     }
 
+    /** The SQLite database file, for the embedded store. */
+    public Path sqliteFile() {
+        if (database() != Database.SQLITE) {
+            throw new IllegalStateException("not a SQLite store");
+        }
+        String location = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = location.indexOf('?');
+        return Path.of(query < 0 ? location : location.substring(0, query));
+    }
+
     public Database database() {
         return Database.of(jdbcUrl);
     }

@@ -1,13 +1,12 @@
 package dev.gatehouse.store.jdbc;
 
+import dev.gatehouse.core.IdentityServices;
 import dev.gatehouse.core.account.AccountService;
 import dev.gatehouse.core.audit.AuditTrail;
 import dev.gatehouse.core.crypto.Argon2Parameters;
 import dev.gatehouse.core.crypto.PasswordHasher;
 import dev.gatehouse.core.crypto.SecretCipher;
-import dev.gatehouse.core.internal.RandomIds;
 import dev.gatehouse.core.mfa.MfaDeviceService;
-import dev.gatehouse.core.mfa.MfaThrottle;
 import dev.gatehouse.core.mfa.MfaVerifier;
 import dev.gatehouse.core.mfa.ThrottlePolicy;
 import dev.gatehouse.core.signin.SignInService;
@@ -16,16 +15,14 @@ import dev.gatehouse.core.user.AccessKeyService;
 import dev.gatehouse.core.user.PasswordService;
 import dev.gatehouse.core.user.UserService;
 
-/** The domain services over one store, wired as a server wires them; cheap Argon2 keeps tests quick. */
+/** The domain services over one store, wired by {@link IdentityServices}; cheap Argon2 keeps tests quick. */
 final class Services {
 
     final Store store;
     final TestClock clock;
     final SecretCipher cipher;
-    final RandomIds ids = new RandomIds();
     final PasswordHasher hasher = new PasswordHasher(new Argon2Parameters(64, 1, 1));
     final AuditTrail audit;
-    final MfaThrottle throttle = new MfaThrottle(ThrottlePolicy.DEFAULT);
     final PasswordService passwords;
     final AccountService accounts;
     final AccessKeyService accessKeys;
@@ -38,13 +35,14 @@ final class Services {
         this.store = store;
         this.clock = clock;
         this.cipher = cipher;
-        audit = new AuditTrail(clock, ids);
-        passwords = new PasswordService(store, hasher, audit, clock);
-        accounts = new AccountService(store, passwords, audit, clock, ids);
-        accessKeys = new AccessKeyService(store, cipher, audit, clock, ids);
-        users = new UserService(store, accessKeys, audit, clock, ids);
-        mfaDevices = new MfaDeviceService(store, cipher, throttle, audit, clock, ids);
-        verifier = new MfaVerifier(store, cipher, throttle, audit, clock);
-        signIn = new SignInService(store, hasher, verifier, audit, clock);
+        IdentityServices services = IdentityServices.create(store, cipher, hasher, ThrottlePolicy.DEFAULT, clock);
+        audit = services.audit();
+        passwords = services.passwords();
+        accounts = services.accounts();
+        accessKeys = services.accessKeys();
+        users = services.users();
+        mfaDevices = services.mfaDevices();
+        verifier = services.mfaVerifier();
+        signIn = services.signIn();
     }
 }

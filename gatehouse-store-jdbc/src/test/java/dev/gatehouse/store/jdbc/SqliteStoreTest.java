@@ -2,7 +2,9 @@ package dev.gatehouse.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -34,6 +36,15 @@ class SqliteStoreTest extends StoreContractTest {
                 ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
             mode.next();
             assertThat(mode.getString(1)).isEqualToIgnoringCase("wal");
+        }
+    }
+
+    @Test
+    void createsAMissingDataDirectoryForItsOwnerOnly() throws Exception {
+        Path fresh = data.resolve("fresh").resolve("gatehouse-data");
+        try (JdbcStore created = JdbcStore.open(StoreSettings.embedded(fresh))) {
+            assertThat(fresh.resolve(StoreSettings.SQLITE_FILE_NAME)).exists();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
         }
     }
 
