@@ -111,6 +111,7 @@ CREATE TABLE audit_events (
     actor           TEXT    NOT NULL,
     action          TEXT    NOT NULL,
     outcome         TEXT    NOT NULL,
+    caller_arn      TEXT,
     source_address  TEXT    NOT NULL,
     user_agent      TEXT    NOT NULL,
     mfa_used        INTEGER NOT NULL,

@@ -19,13 +19,13 @@ final class JdbcAudit implements AuditRepository {
 
     @Override
     public void append(AuditEvent event) {
-        handle.createUpdate("INSERT INTO audit_events (id, at, account_id, actor, action, outcome, source_address,"
-                + " user_agent, mfa_used, detail) VALUES (:id, :at, :account, :actor, :action, :outcome, :source, :agent,"
-                + " :mfa, :detail)")
+        handle.createUpdate("INSERT INTO audit_events (id, at, account_id, actor, action, outcome, caller_arn,"
+                + " source_address, user_agent, mfa_used, detail) VALUES (:id, :at, :account, :actor, :action, :outcome,"
+                + " :caller, :source, :agent, :mfa, :detail)")
                 .bind("id", event.id()).bind("at", event.at().toEpochMilli())
                 .bind("account", event.accountId() == null ? null : event.accountId().value())
                 .bind("actor", event.actor()).bind("action", event.action().name())
-                .bind("outcome", event.outcome().name()).bind("source", event.origin().sourceAddress())
+                .bind("outcome", event.outcome().name()).bind("caller", event.origin().callerArn()).bind("source", event.origin().sourceAddress())
                 .bind("agent", event.origin().userAgent()).bind("mfa", Columns.bool(event.mfaUsed()))
                 .bind("detail", event.detail()).execute();
     }
@@ -40,7 +40,8 @@ final class JdbcAudit implements AuditRepository {
                     return new AuditEvent(row.getString("id"), Columns.instant(row, "at"),
                             account == null ? null : AccountId.of(account), row.getString("actor"),
                             AuditAction.valueOf(row.getString("action")), AuditOutcome.valueOf(row.getString("outcome")),
-                            new Origin(row.getString("source_address"), row.getString("user_agent")),
+                            new Origin(row.getString("caller_arn"), row.getString("source_address"),
+                                    row.getString("user_agent")),
                             Columns.bool(row, "mfa_used"), row.getString("detail"));
                 }).list();
     }

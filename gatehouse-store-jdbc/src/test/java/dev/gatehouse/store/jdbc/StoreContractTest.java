@@ -68,7 +68,7 @@ import org.junit.jupiter.api.Test;
 abstract class StoreContractTest {
 
     static final TotpGenerator TOTP = new TotpGenerator(TotpParameters.AWS_DEFAULT);
-    static final Origin ORIGIN = new Origin("203.0.113.9", "contract-test");
+    static final Origin ORIGIN = new Origin("arn:aws:iam::123456789012:user/operator", "203.0.113.9", "contract-test");
     static final Instant START = Instant.parse("2026-11-22T12:00:00Z");
 
     protected JdbcStore store;
