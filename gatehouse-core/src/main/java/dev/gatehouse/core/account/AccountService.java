@@ -8,7 +8,9 @@ import dev.gatehouse.core.crypto.Password;
 import dev.gatehouse.core.error.EntityAlreadyExistsException;
 import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.error.ServiceFailureException;
+import dev.gatehouse.core.internal.Lookups;
 import dev.gatehouse.core.internal.RandomIds;
+import dev.gatehouse.core.mfa.AssignmentStatus;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.user.PasswordService;
@@ -145,6 +147,17 @@ public final class AccountService {
         });
     }
 
+    /** GetAccountSummary: the root user's MFA, keys and password, and the account's counts. */
+    public AccountSummary getAccountSummary(AccountId id) {
+        return store.read(session -> {
+            PrincipalRef root = require(session, id).root();
+            return new AccountSummary(session.mfaDevices().countAssignedTo(root) > 0,
+                    !session.accessKeys().listFor(root).isEmpty(), session.loginProfiles().find(root).isPresent(),
+                    session.mfaDevices().countInAccount(id, AssignmentStatus.ANY),
+                    session.mfaDevices().countInAccount(id, AssignmentStatus.ASSIGNED), session.users().count(id));
+        });
+    }
+
     private AccountId freshId(StoreSession session) {
         for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
             AccountId candidate = AccountId.of(ids.accountId());
@@ -156,7 +169,6 @@ public final class AccountService {
     }
 
     private static Account require(StoreSession session, AccountId id) {
-        return session.accounts().find(id)
-                .orElseThrow(() -> new NoSuchEntityException("The account " + id + " cannot be found."));
+        return Lookups.requireAccount(session, id);
     }
 }

@@ -18,6 +18,7 @@ import dev.gatehouse.core.error.LimitExceededException;
 import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.internal.Markers;
 import dev.gatehouse.core.internal.RandomIds;
+import dev.gatehouse.core.internal.Lookups;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.user.IamPath;
@@ -75,7 +76,7 @@ public final class MfaDeviceService {
             Origin origin) {
         OtpSecret seed = OtpSecret.generate();
         return store.inTransaction(session -> {
-            Account account = requireAccount(session, accountId);
+            Account account = Lookups.requireAccount(session, accountId);
             SerialNumber serial = new SerialNumber("arn:aws:iam::" + accountId + ":mfa" + path.value() + name.value());
             String id = ids.rowId();
             TotpParameters parameters = TotpParameters.AWS_DEFAULT;
@@ -103,7 +104,7 @@ public final class MfaDeviceService {
         Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(parameters, "parameters");
         return store.inTransaction(session -> {
-            requireAccount(session, accountId);
+            Lookups.requireAccount(session, accountId);
             String id = ids.rowId();
             MfaDevice device = new MfaDevice(id, accountId, serial, MfaDeviceKind.HARDWARE_TOTP, serial.value(),
                     IamPath.ROOT, parameters, cipher.seal(seed.bytes(), MfaDevice.rowIdentity(id)), clock.instant(),
@@ -130,13 +131,13 @@ public final class MfaDeviceService {
             Origin origin) {
         Attempt attempt = store.inTransaction(session -> {
             Instant now = clock.instant();
-            Principals.requireExists(session, principal);
+            Lookups.requirePrincipal(session, principal);
             MfaDevice device = requireDevice(session, principal.accountId(), serial);
             if (device.isAssigned()) {
                 throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
             }
-            List<String> keys = List.of(Principals.throttleKey(device), Principals.throttleKey(principal));
-            String actor = Principals.arn(session, principal);
+            List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));
+            String actor = Lookups.arn(session, principal);
             Optional<Attempt> refused = refuseIfThrottled(session, principal, keys, actor, AuditAction.MFA_DEVICE_ENABLED,
                     origin, now);
             if (refused.isPresent()) {
@@ -176,8 +177,8 @@ public final class MfaDeviceService {
         Attempt attempt = store.inTransaction(session -> {
             Instant now = clock.instant();
             MfaDevice device = requireAssignedTo(session, principal, serial);
-            List<String> keys = List.of(Principals.throttleKey(device), Principals.throttleKey(principal));
-            String actor = Principals.arn(session, principal);
+            List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));
+            String actor = Lookups.arn(session, principal);
             Optional<Attempt> refused = refuseIfThrottled(session, principal, keys, actor, AuditAction.MFA_DEVICE_RESYNCED,
                     origin, now);
             if (refused.isPresent()) {
@@ -210,7 +211,7 @@ public final class MfaDeviceService {
             if (!session.mfaDevices().unassign(device.id())) {
                 throw new EntityTemporarilyUnmodifiableException("The MFA device " + serial + " is being changed.");
             }
-            audit.record(session, principal.accountId(), Principals.arn(session, principal),
+            audit.record(session, principal.accountId(), Lookups.arn(session, principal),
                     AuditAction.MFA_DEVICE_DEACTIVATED, AuditOutcome.SUCCESS, origin, false, serial.value());
             return null;
         });
@@ -232,7 +233,7 @@ public final class MfaDeviceService {
                 throw new DeleteConflictException("The MFA device " + serial + " is assigned: deactivate it first.");
             }
             session.mfaDevices().delete(device.id());
-            session.throttles().reset(Principals.throttleKey(device));
+            session.throttles().reset(ThrottleKeys.throttleKey(device));
             audit.record(session, accountId, accountId.rootArn(), AuditAction.MFA_DEVICE_DELETED, AuditOutcome.SUCCESS,
                     origin, false, serial.value());
             return null;
@@ -244,7 +245,7 @@ public final class MfaDeviceService {
         int limit = Markers.checkMaxItems(maxItems);
         Optional<SerialNumber> after = Markers.decode(marker).map(SerialNumber::new);
         return store.read(session -> {
-            Principals.requireExists(session, principal);
+            Lookups.requirePrincipal(session, principal);
             List<MfaDevice> devices = session.mfaDevices().listAssignedTo(principal, after, limit + 1);
             return Markers.page(devices, limit, device -> device.serial().value());
         });
@@ -256,7 +257,7 @@ public final class MfaDeviceService {
         int limit = Markers.checkMaxItems(maxItems);
         Optional<SerialNumber> after = Markers.decode(marker).map(SerialNumber::new);
         return store.read(session -> {
-            requireAccount(session, accountId);
+            Lookups.requireAccount(session, accountId);
             List<MfaDevice> devices = session.mfaDevices().listInAccount(accountId, MfaDeviceKind.VIRTUAL_TOTP, status,
                     after, limit + 1);
             return Markers.page(devices, limit, device -> device.serial().value());
@@ -311,10 +312,6 @@ public final class MfaDeviceService {
                 "Authentication code for device is not valid."));
     }
 
-    private static Account requireAccount(StoreSession session, AccountId accountId) {
-        return session.accounts().find(accountId)
-                .orElseThrow(() -> new NoSuchEntityException("The account " + accountId + " cannot be found."));
-    }
 
     private static MfaDevice requireDevice(StoreSession session, AccountId accountId, SerialNumber serial) {
         return session.mfaDevices().findBySerial(serial)

@@ -6,6 +6,7 @@ import dev.gatehouse.core.audit.AuditOutcome;
 import dev.gatehouse.core.audit.AuditTrail;
 import dev.gatehouse.core.audit.Origin;
 import dev.gatehouse.core.crypto.SecretCipher;
+import dev.gatehouse.core.internal.Lookups;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.otp.OtpSecret;
@@ -51,16 +52,16 @@ public final class MfaVerifier {
         Objects.requireNonNull(origin, "origin");
         return store.inTransaction(session -> {
             Instant now = clock.instant();
-            String actor = Principals.arn(session, principal);
+            String actor = Lookups.arn(session, principal);
             Optional<MfaDevice> found = session.mfaDevices().findBySerial(serial)
                     .filter(device -> device.isAssigned() && device.assignment().principal().equals(principal))
                     .filter(device -> device.kind().verifiesTimeBasedCodes());
             if (found.isEmpty()) {
-                return conclude(session, principal, List.of(Principals.throttleKey(principal)), actor,
+                return conclude(session, principal, List.of(ThrottleKeys.throttleKey(principal)), actor,
                         VerificationOutcome.UNKNOWN_DEVICE, origin, now, "device " + serial);
             }
             MfaDevice device = found.get();
-            List<String> keys = List.of(Principals.throttleKey(device), Principals.throttleKey(principal));
+            List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));
             Optional<Instant> blocked = throttle.blockedUntil(session, keys, now);
             if (blocked.isPresent()) {
                 return conclude(session, principal, keys, actor, VerificationOutcome.THROTTLED, origin, now,

@@ -16,6 +16,7 @@ import dev.gatehouse.core.error.ValidationException;
 import dev.gatehouse.core.mfa.MfaVerifier;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.mfa.VerificationOutcome;
+import dev.gatehouse.core.internal.Lookups;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.user.IamUser;
@@ -85,7 +86,7 @@ public final class SignInService {
         boolean matches = hasher.verify(password, profile.map(LoginProfile::passwordHash).orElse(decoy));
         if (profile.isEmpty() || !matches) {
             audit.record(session, principal.map(PrincipalRef::accountId).orElse(null),
-                    principal.map(found -> arn(session, found)).orElse(typed), AuditAction.SIGN_IN_PASSWORD,
+                    principal.map(found -> Lookups.arn(session, found)).orElse(typed), AuditAction.SIGN_IN_PASSWORD,
                     AuditOutcome.FAILURE, origin, false, profile.isEmpty() ? "no such principal or no password" : "wrong password");
             return PasswordSignIn.failed();
         }
@@ -101,17 +102,11 @@ public final class SignInService {
         boolean changeRequired = current.resetRequired()
                 || account.passwordPolicy().hasExpired(current.changedAt(), now);
         boolean mfa = session.mfaDevices().countAssignedTo(found) > 0;
-        audit.record(session, found.accountId(), arn(session, found), AuditAction.SIGN_IN_PASSWORD, AuditOutcome.SUCCESS,
+        audit.record(session, found.accountId(), Lookups.arn(session, found), AuditAction.SIGN_IN_PASSWORD, AuditOutcome.SUCCESS,
                 origin, false, mfa ? "MFA required" : "");
         return new PasswordSignIn(mfa ? SignInOutcome.MFA_REQUIRED : SignInOutcome.SIGNED_IN, found, changeRequired);
     }
 
-    private static String arn(StoreSession session, PrincipalRef principal) {
-        if (principal instanceof PrincipalRef.User user) {
-            return session.users().find(user.accountId(), user.userId()).map(IamUser::arn).orElse(user.key());
-        }
-        return principal.accountId().rootArn();
-    }
 
     /** What the user typed, or empty if it cannot name anything; a sign-in never fails with a 400. */
     private static <T> Optional<T> parse(java.util.function.Supplier<T> parser) {

@@ -30,6 +30,9 @@ public interface MfaDeviceRepository {
     List<MfaDevice> listInAccount(AccountId accountId, MfaDeviceKind kind, AssignmentStatus status,
             Optional<SerialNumber> afterSerial, int limit);
 
+    /** How many devices of any kind the account has that match {@code status}. */
+    int countInAccount(AccountId accountId, AssignmentStatus status);
+
     /**
      * Enables the device for {@code principal} with the drift and last step the two codes showed,
      * if it is not assigned to anyone.

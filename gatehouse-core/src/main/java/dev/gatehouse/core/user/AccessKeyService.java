@@ -9,6 +9,7 @@ import dev.gatehouse.core.crypto.SecretCipher;
 import dev.gatehouse.core.error.LimitExceededException;
 import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.internal.RandomIds;
+import dev.gatehouse.core.internal.Lookups;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.store.StoreSession;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +44,9 @@ public final class AccessKeyService {
      */
     public NewAccessKey createAccessKey(PrincipalRef principal, Origin origin) {
         return store.inTransaction(session -> {
-            Accounts.requirePrincipal(session, principal);
+            Lookups.requirePrincipal(session, principal);
             NewAccessKey created = create(session, principal);
-            audit.record(session, principal.accountId(), Accounts.arn(session, principal), AuditAction.ACCESS_KEY_CREATED,
+            audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.ACCESS_KEY_CREATED,
                     AuditOutcome.SUCCESS, origin, false, created.key().id().value());
             return created;
         });
@@ -67,7 +68,7 @@ public final class AccessKeyService {
 
     public List<AccessKey> listAccessKeys(PrincipalRef principal) {
         return store.read(session -> {
-            Accounts.requirePrincipal(session, principal);
+            Lookups.requirePrincipal(session, principal);
             return session.accessKeys().listFor(principal);
         });
     }
@@ -77,7 +78,7 @@ public final class AccessKeyService {
         store.inTransaction(session -> {
             requireOwned(session, principal, id);
             session.accessKeys().updateStatus(id, status);
-            audit.record(session, principal.accountId(), Accounts.arn(session, principal),
+            audit.record(session, principal.accountId(), Lookups.arn(session, principal),
                     AuditAction.ACCESS_KEY_STATUS_CHANGED, AuditOutcome.SUCCESS, origin, false, id + " " + status.awsName());
             return null;
         });
@@ -88,7 +89,7 @@ public final class AccessKeyService {
         store.inTransaction(session -> {
             requireOwned(session, principal, id);
             session.accessKeys().delete(id);
-            audit.record(session, principal.accountId(), Accounts.arn(session, principal), AuditAction.ACCESS_KEY_DELETED,
+            audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.ACCESS_KEY_DELETED,
                     AuditOutcome.SUCCESS, origin, false, id.value());
             return null;
         });

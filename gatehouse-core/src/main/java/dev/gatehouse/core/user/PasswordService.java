@@ -14,6 +14,7 @@ import dev.gatehouse.core.error.AccessDeniedException;
 import dev.gatehouse.core.error.EntityAlreadyExistsException;
 import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.error.PasswordPolicyViolationException;
+import dev.gatehouse.core.internal.Lookups;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.store.StoreSession;
 import java.time.Clock;
@@ -54,12 +55,12 @@ public final class PasswordService {
     public LoginProfile createLoginProfile(PrincipalRef principal, Password password, boolean resetRequired,
             Origin origin) {
         return store.inTransaction(session -> {
-            Account account = Accounts.require(session, principal.accountId());
+            Account account = Lookups.requireAccount(session, principal.accountId());
             if (session.loginProfiles().find(principal).isPresent()) {
                 throw new EntityAlreadyExistsException("Login Profile for the principal already exists.");
             }
             LoginProfile profile = establish(session, account, principal, password, resetRequired);
-            audit.record(session, principal.accountId(), Accounts.arn(session, principal),
+            audit.record(session, principal.accountId(), Lookups.arn(session, principal),
                     AuditAction.LOGIN_PROFILE_CREATED, AuditOutcome.SUCCESS, origin, false, "");
             return profile;
         });
@@ -91,14 +92,14 @@ public final class PasswordService {
     public LoginProfile changePassword(PrincipalRef principal, Password oldPassword, Password newPassword,
             Origin origin) {
         return store.inTransaction(session -> {
-            Account account = Accounts.require(session, principal.accountId());
+            Account account = Lookups.requireAccount(session, principal.accountId());
             LoginProfile profile = session.loginProfiles().find(principal)
                     .orElseThrow(() -> new NoSuchEntityException("The principal has no password."));
             if (!hasher.verify(oldPassword, profile.passwordHash())) {
                 throw new AccessDeniedException("The old password is not correct.");
             }
             LoginProfile changed = establish(session, account, principal, newPassword, false);
-            audit.record(session, principal.accountId(), Accounts.arn(session, principal), AuditAction.PASSWORD_CHANGED,
+            audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.PASSWORD_CHANGED,
                     AuditOutcome.SUCCESS, origin, false, "by the principal");
             return changed;
         });
@@ -108,12 +109,12 @@ public final class PasswordService {
     public LoginProfile resetPassword(PrincipalRef principal, Password newPassword, boolean resetRequired,
             Origin origin) {
         return store.inTransaction(session -> {
-            Account account = Accounts.require(session, principal.accountId());
+            Account account = Lookups.requireAccount(session, principal.accountId());
             if (session.loginProfiles().find(principal).isEmpty()) {
                 throw new NoSuchEntityException("The principal has no login profile.");
             }
             LoginProfile changed = establish(session, account, principal, newPassword, resetRequired);
-            audit.record(session, principal.accountId(), Accounts.arn(session, principal), AuditAction.PASSWORD_CHANGED,
+            audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.PASSWORD_CHANGED,
                     AuditOutcome.SUCCESS, origin, false, "by an administrator");
             return changed;
         });
@@ -125,7 +126,7 @@ public final class PasswordService {
             if (!session.loginProfiles().delete(principal)) {
                 throw new NoSuchEntityException("The principal has no login profile.");
             }
-            audit.record(session, principal.accountId(), Accounts.arn(session, principal),
+            audit.record(session, principal.accountId(), Lookups.arn(session, principal),
                     AuditAction.LOGIN_PROFILE_DELETED, AuditOutcome.SUCCESS, origin, false, "");
             return null;
         });

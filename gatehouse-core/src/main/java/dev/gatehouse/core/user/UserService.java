@@ -13,6 +13,7 @@ import dev.gatehouse.core.error.EntityAlreadyExistsException;
 import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.internal.Markers;
 import dev.gatehouse.core.internal.RandomIds;
+import dev.gatehouse.core.internal.Lookups;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.store.StoreSession;
 import java.time.Clock;
@@ -63,7 +64,7 @@ public final class UserService {
 
     private IamUser create(StoreSession session, AccountId accountId, UserName name, IamPath path, Tags tags,
             boolean administrator, Origin origin) {
-        Accounts.require(session, accountId);
+        Lookups.requireAccount(session, accountId);
         if (session.users().findByName(accountId, name).isPresent()) {
             throw new EntityAlreadyExistsException("User with name " + name + " already exists.");
         }
@@ -88,7 +89,7 @@ public final class UserService {
         int limit = Markers.checkMaxItems(maxItems);
         Optional<String> after = Markers.decode(marker);
         return store.read(session -> {
-            Accounts.require(session, accountId);
+            Lookups.requireAccount(session, accountId);
             List<IamUser> users = session.users().list(accountId, after, limit + 1);
             return Markers.page(users, limit, user -> user.name().normalized());
         });
@@ -128,7 +129,7 @@ public final class UserService {
     }
 
     private static IamUser require(StoreSession session, AccountId accountId, UserName name) {
-        Accounts.require(session, accountId);
+        Lookups.requireAccount(session, accountId);
         return session.users().findByName(accountId, name)
                 .orElseThrow(() -> new NoSuchEntityException("The user with name " + name + " cannot be found."));
     }

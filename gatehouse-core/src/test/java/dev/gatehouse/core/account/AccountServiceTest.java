@@ -8,7 +8,14 @@ import dev.gatehouse.core.error.EntityAlreadyExistsException;
 import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.error.PasswordPolicyViolationException;
 import dev.gatehouse.core.error.ValidationException;
+import dev.gatehouse.core.Tags;
+import dev.gatehouse.core.mfa.DeviceName;
+import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
 import dev.gatehouse.core.testing.Gatehouse;
+import dev.gatehouse.core.user.IamPath;
+import dev.gatehouse.core.user.UserName;
+import dev.gatehouse.otp.TotpGenerator;
+import dev.gatehouse.otp.TotpParameters;
 import org.junit.jupiter.api.Test;
 
 class AccountServiceTest {
@@ -57,6 +64,29 @@ class AccountServiceTest {
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> accounts.createAccount("root@example.com", "Bad_Alias", "Correct-Horse-7"))
                 .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void summarisesTheRootUsersSecurityAsTheDashboardReadsIt() {
+        Account account = accounts.createAccount("root@example.com", null, "Correct-Horse-7");
+        assertThat(accounts.getAccountSummary(account.id())).isEqualTo(new AccountSummary(false, false, true, 0, 0, 0));
+        gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, Origin.LOCAL);
+        gatehouse.accessKeys.createAccessKey(account.root(), Origin.LOCAL);
+        gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT, DeviceName.of("spare"), Tags.NONE,
+                Origin.LOCAL);
+        NewVirtualMfaDevice device = gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
+                DeviceName.ROOT_ACCOUNT_MFA_DEVICE, Tags.NONE, Origin.LOCAL);
+        TotpGenerator totp = new TotpGenerator(TotpParameters.AWS_DEFAULT);
+        long step = TotpParameters.AWS_DEFAULT.stepAt(gatehouse.clock.instant());
+        gatehouse.mfaDevices.enableMfaDevice(account.root(), device.device().serial(),
+                totp.generateOneTimePasswordAtStep(device.seed(), step - 1),
+                totp.generateOneTimePasswordAtStep(device.seed(), step), Origin.LOCAL);
+
+        AccountSummary summary = accounts.getAccountSummary(account.id());
+        assertThat(summary).isEqualTo(new AccountSummary(true, true, true, 2, 1, 1));
+        assertThat(summary.toSummaryMap()).containsEntry("AccountMFAEnabled", 1)
+                .containsEntry("AccountAccessKeysPresent", 1).containsEntry("MFADevicesInUse", 1)
+                .containsEntry("AccessKeysPerUserQuota", 2);
     }
 
     @Test

@@ -317,6 +317,12 @@ public final class InMemoryStore implements Store {
                 }
 
                 @Override
+                public int countInAccount(AccountId accountId, AssignmentStatus status) {
+                    return (int) state.devices.values().stream()
+                            .filter(d -> d.accountId().equals(accountId) && status.admits(d)).count();
+                }
+
+                @Override
                 public boolean assign(String id, PrincipalRef principal, Instant at, long drift, long lastStep) {
                     MfaDevice d = state.devices.get(id);
                     if (d == null || d.isAssigned()) {

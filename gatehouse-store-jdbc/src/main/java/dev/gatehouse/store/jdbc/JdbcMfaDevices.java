@@ -80,14 +80,16 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
     }
 
     @Override
+    public int countInAccount(AccountId accountId, AssignmentStatus status) {
+        return handle.createQuery("SELECT COUNT(*) FROM mfa_devices WHERE account_id = :account" + assignmentFilter(status))
+                .bind("account", accountId.value()).mapTo(Integer.class).one();
+    }
+
+    @Override
     public List<MfaDevice> listInAccount(AccountId accountId, MfaDeviceKind kind, AssignmentStatus status,
             Optional<SerialNumber> afterSerial, int limit) {
-        String assignment = switch (status) {
-            case ASSIGNED -> " AND assigned_principal_key IS NOT NULL";
-            case UNASSIGNED -> " AND assigned_principal_key IS NULL";
-            case ANY -> "";
-        };
-        return handle.createQuery("SELECT * FROM mfa_devices WHERE account_id = :account AND kind = :kind" + assignment
+        return handle.createQuery("SELECT * FROM mfa_devices WHERE account_id = :account AND kind = :kind"
+                + assignmentFilter(status)
                 + " AND serial > :after ORDER BY serial LIMIT :limit")
                 .bind("account", accountId.value()).bind("kind", kind.name())
                 .bind("after", afterSerial.map(SerialNumber::value).orElse("")).bind("limit", limit)
@@ -147,6 +149,14 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
     public void updateSeed(String deviceId, SealedSecret sealed) {
         handle.createUpdate("UPDATE mfa_devices SET seed_key_id = :keyId, seed_ciphertext = :ciphertext WHERE id = :id")
                 .bind("keyId", sealed.keyId()).bind("ciphertext", sealed.ciphertext()).bind("id", deviceId).execute();
+    }
+
+    private static String assignmentFilter(AssignmentStatus status) {
+        return switch (status) {
+            case ASSIGNED -> " AND assigned_principal_key IS NOT NULL";
+            case UNASSIGNED -> " AND assigned_principal_key IS NULL";
+            case ANY -> "";
+        };
     }
 
     private MfaDevice withTags(MfaDevice device) {

@@ -7,6 +7,7 @@ import dev.gatehouse.core.Page;
 import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.account.AccountAlias;
+import dev.gatehouse.core.account.AccountSummary;
 import dev.gatehouse.core.account.EmailAddress;
 import dev.gatehouse.core.account.PasswordPolicy;
 import dev.gatehouse.core.account.PrincipalRef;
@@ -123,6 +124,16 @@ abstract class StoreContractTest {
         Account reread = gatehouse.accounts.getAccount(account.id());
         assertThat(reread.passwordPolicy()).isEqualTo(policy);
         assertThat(reread.aliasIfAny()).contains(AccountAlias.of("renamed"));
+    }
+
+    @Test
+    void summarisesTheAccount() {
+        gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        create("spare");
+        enable(account.root(), "root-account-mfa-device");
+        gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        assertThat(gatehouse.accounts.getAccountSummary(account.id()))
+                .isEqualTo(new AccountSummary(true, true, true, 2, 1, 1));
     }
 
     @Test
