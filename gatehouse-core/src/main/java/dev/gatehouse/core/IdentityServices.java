@@ -1,6 +1,7 @@
 package dev.gatehouse.core;
 
 import dev.gatehouse.core.account.AccountService;
+import dev.gatehouse.core.account.CredentialReportService;
 import dev.gatehouse.core.audit.AuditTrail;
 import dev.gatehouse.core.crypto.KeyRing;
 import dev.gatehouse.core.crypto.KeyRotationService;
@@ -32,7 +33,7 @@ import java.util.Objects;
 public record IdentityServices(Store store, Clock clock, SecretCipher cipher, PasswordHasher hasher,
         AccountService accounts, PasswordService passwords, UserService users, AccessKeyService accessKeys,
         MfaDeviceService mfaDevices, MfaVerifier mfaVerifier, SignInService signIn, KeyRotationService keyRotation,
-        AuditTrail audit) {
+        CredentialReportService credentialReports, AuditTrail audit) {
 
     public IdentityServices {
         Objects.requireNonNull(store, "store");
@@ -56,6 +57,7 @@ public record IdentityServices(Store store, Clock clock, SecretCipher cipher, Pa
                 new AccountService(store, passwords, audit, clock, ids), passwords,
                 new UserService(store, accessKeys, audit, clock, ids), accessKeys,
                 new MfaDeviceService(store, cipher, throttle, audit, clock, ids), verifier,
-                new SignInService(store, hasher, verifier, audit, clock), new KeyRotationService(store, audit), audit);
+                new SignInService(store, hasher, verifier, audit, clock), new KeyRotationService(store, audit),
+                new CredentialReportService(store, clock), audit);
     }
 }
