@@ -90,6 +90,15 @@ CREATE TABLE mfa_devices (
 );
 CREATE INDEX mfa_devices_by_assignment ON mfa_devices (account_id, assigned_principal_key);
 
+-- One row per principal that has enabled a device: updating it takes a row lock that serialises
+-- concurrent enables for that principal, so the 8-device quota holds on PostgreSQL too.
+CREATE TABLE principal_locks (
+    account_id     TEXT   NOT NULL,
+    principal_key  TEXT   NOT NULL,
+    version        BIGINT NOT NULL,
+    PRIMARY KEY (account_id, principal_key)
+);
+
 -- resource is 'user:<id>' or 'mfa-device:<id>'.
 CREATE TABLE tags (
     resource   TEXT NOT NULL,

@@ -148,6 +148,7 @@ public final class MfaDeviceService {
             if (second.isEmpty()) {
                 return fail(session, principal, keys, actor, AuditAction.MFA_DEVICE_ENABLED, origin, now, serial);
             }
+            session.mfaDevices().lockAssignmentsOf(principal);
             if (session.mfaDevices().countAssignedTo(principal) >= MfaDevice.MAXIMUM_PER_PRINCIPAL) {
                 throw new LimitExceededException("A principal can have at most " + MfaDevice.MAXIMUM_PER_PRINCIPAL
                         + " MFA devices.");

@@ -30,6 +30,13 @@ public interface MfaDeviceRepository {
     List<MfaDevice> listInAccount(AccountId accountId, MfaDeviceKind kind, AssignmentStatus status,
             Optional<SerialNumber> afterSerial, int limit);
 
+    /**
+     * Serialises changes to {@code principal}'s device assignments until the unit of work ends, so
+     * that two enables racing for one principal cannot both pass the 8-device check (under
+     * PostgreSQL's READ COMMITTED each would count 7). Waits while another unit of work holds it.
+     */
+    void lockAssignmentsOf(PrincipalRef principal);
+
     /** How many devices of any kind the account has that match {@code status}. */
     int countInAccount(AccountId accountId, AssignmentStatus status);
 

@@ -317,6 +317,11 @@ public final class InMemoryStore implements Store {
                 }
 
                 @Override
+                public void lockAssignmentsOf(PrincipalRef principal) {
+                    // Units of work are serialised already.
+                }
+
+                @Override
                 public int countInAccount(AccountId accountId, AssignmentStatus status) {
                     return (int) state.devices.values().stream()
                             .filter(d -> d.accountId().equals(accountId) && status.admits(d)).count();

@@ -80,6 +80,14 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
     }
 
     @Override
+    public void lockAssignmentsOf(PrincipalRef principal) {
+        // An upsert that always writes: the row lock it takes is held until commit or rollback.
+        handle.createUpdate("INSERT INTO principal_locks (account_id, principal_key, version) VALUES (:account, :principal, 1)"
+                + " ON CONFLICT (account_id, principal_key) DO UPDATE SET version = principal_locks.version + 1")
+                .bind("account", principal.accountId().value()).bind("principal", principal.key()).execute();
+    }
+
+    @Override
     public int countInAccount(AccountId accountId, AssignmentStatus status) {
         return handle.createQuery("SELECT COUNT(*) FROM mfa_devices WHERE account_id = :account" + assignmentFilter(status))
                 .bind("account", accountId.value()).mapTo(Integer.class).one();

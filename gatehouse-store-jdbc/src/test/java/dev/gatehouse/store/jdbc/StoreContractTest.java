@@ -265,6 +265,45 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void keepsTheEightDeviceQuotaWhenSixteenEnablesRace() throws Exception {
+        List<NewVirtualMfaDevice> devices = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            devices.add(create("racer-" + i));
+        }
+        long now = step();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try (JdbcStore secondStore = openStoreOnSameDatabase()) {
+            Services secondNode = new Services(secondStore, clock, cipher);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                NewVirtualMfaDevice device = devices.get(i);
+                Services node = i % 2 == 0 ? gatehouse : secondNode;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        node.mfaDevices.enableMfaDevice(account.root(), device.device().serial(), code(device, now - 1),
+                                code(device, now), ORIGIN);
+                        return "enabled";
+                    } catch (LimitExceededException e) {
+                        return "limit";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> future : futures) {
+                results.add(future.get());
+            }
+            assertThat(results).filteredOn("enabled"::equals).hasSize(8);
+            assertThat(results).filteredOn("limit"::equals).hasSize(8);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(gatehouse.mfaDevices.listMfaDevices(account.root(), Optional.empty(), 100).items()).hasSize(8);
+    }
+
+    @Test
     void listsVirtualDevicesByStatusInPagesWithoutSeeds() {
         enable(account.root(), "b-enabled");
         NewVirtualMfaDevice spare = create("a-spare");
