@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the master keys come from: the environment variable {@value #ENVIRONMENT_VARIABLE} when it
@@ -31,6 +33,7 @@ public final class MasterKeySource {
     public static final String ENVIRONMENT_VARIABLE = "GATEHOUSE_MASTER_KEY";
     public static final String FILE_NAME = "master.keys";
 
+    private static final Logger LOG = LoggerFactory.getLogger(MasterKeySource.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Map<String, String> environment;
@@ -78,6 +81,7 @@ public final class MasterKeySource {
                     // Another process created it first; use theirs.
                 }
             }
+            warnIfReadableByOthers(file);
             return parse(Files.readAllLines(file, StandardCharsets.US_ASCII), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the master key file " + file, e);
@@ -128,6 +132,16 @@ public final class MasterKeySource {
                 Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
             channel.write(java.nio.ByteBuffer.wrap((String.join("\n", lines) + "\n").getBytes(StandardCharsets.US_ASCII)));
             channel.force(true);
+        }
+    }
+
+    private static void warnIfReadableByOthers(Path file) throws IOException {
+        if (supportsPosix(file)) {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (!OWNER_ONLY.containsAll(permissions)) {
+                LOG.warn("The master key file {} is {}: anyone who can read it can decrypt every MFA seed and access key;"
+                        + " chmod 600 it", file, PosixFilePermissions.toString(permissions));
+            }
         }
     }
 

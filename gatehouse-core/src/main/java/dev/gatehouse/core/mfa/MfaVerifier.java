@@ -57,8 +57,12 @@ public final class MfaVerifier {
                     .filter(device -> device.isAssigned() && device.assignment().principal().equals(principal))
                     .filter(device -> device.kind().verifiesTimeBasedCodes());
             if (found.isEmpty()) {
-                return conclude(session, principal, List.of(ThrottleKeys.throttleKey(principal)), actor,
-                        VerificationOutcome.UNKNOWN_DEVICE, origin, now, "device " + serial);
+                List<String> principalOnly = List.of(ThrottleKeys.throttleKey(principal));
+                // A locked principal is told so whatever serial it names, so serials cannot be probed while locked.
+                Optional<Instant> blocked = throttle.blockedUntil(session, principalOnly, now);
+                return conclude(session, principal, principalOnly, actor,
+                        blocked.isPresent() ? VerificationOutcome.THROTTLED : VerificationOutcome.UNKNOWN_DEVICE,
+                        origin, now, "device " + serial);
             }
             MfaDevice device = found.get();
             List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));

@@ -55,6 +55,7 @@ public final class PasswordService {
     public LoginProfile createLoginProfile(PrincipalRef principal, Password password, boolean resetRequired,
             Origin origin) {
         return store.inTransaction(session -> {
+            Lookups.requirePrincipal(session, principal);
             Account account = Lookups.requireAccount(session, principal.accountId());
             if (session.loginProfiles().find(principal).isPresent()) {
                 throw new EntityAlreadyExistsException("Login Profile for the principal already exists.");

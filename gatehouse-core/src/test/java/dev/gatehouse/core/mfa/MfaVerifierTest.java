@@ -103,6 +103,18 @@ class MfaVerifierTest {
     }
 
     @Test
+    void refusesEveryDeviceOfALockedPrincipal() {
+        for (int failure = 1; failure <= 10; failure++) {
+            gatehouse.verifier.verify(root, SerialNumber.of("GAHT12345678"), "000000", ORIGIN);
+            gatehouse.clock.advance(Duration.ofMinutes(5));
+        }
+        gatehouse.clock.advance(Duration.ofMinutes(-5));
+        assertThat(verify(code(step()))).isEqualTo(VerificationOutcome.THROTTLED);
+        assertThat(gatehouse.verifier.verify(root, SerialNumber.of("GAHT12345678"), "000000", ORIGIN))
+                .isEqualTo(VerificationOutcome.THROTTLED);
+    }
+
+    @Test
     void followsTheDriftLearnedAtResync() {
         // The phone's clock runs four minutes fast: eight steps.
         long phone = step() + 8;
