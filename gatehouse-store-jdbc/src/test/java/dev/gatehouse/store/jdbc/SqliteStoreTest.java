@@ -43,7 +43,8 @@ class SqliteStoreTest extends StoreContractTest {
     void createsAMissingDataDirectoryForItsOwnerOnly() throws Exception {
         Path fresh = data.resolve("fresh").resolve("gatehouse-data");
         try (JdbcStore created = JdbcStore.open(StoreSettings.embedded(fresh))) {
-            assertThat(fresh.resolve(StoreSettings.SQLITE_FILE_NAME)).exists();
+            assertThat(created.settings().sqliteFile()).isEqualTo(fresh.resolve(StoreSettings.SQLITE_FILE_NAME)
+                    .toAbsolutePath()).exists();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
         }
     }
