@@ -8,9 +8,7 @@ import dev.gatehouse.core.crypto.KeyRing;
 import dev.gatehouse.core.crypto.MasterKey;
 import dev.gatehouse.core.crypto.PasswordHasher;
 import dev.gatehouse.core.crypto.SecretCipher;
-import dev.gatehouse.core.internal.RandomIds;
 import dev.gatehouse.core.mfa.MfaDeviceService;
-import dev.gatehouse.core.mfa.MfaThrottle;
 import dev.gatehouse.core.mfa.MfaVerifier;
 import dev.gatehouse.core.mfa.ThrottlePolicy;
 import dev.gatehouse.core.signin.SignInService;
@@ -32,11 +30,9 @@ public final class Gatehouse {
 
     public final Store store;
     public final MutableClock clock = new MutableClock(START);
-    public final RandomIds ids = new RandomIds();
     public final SecretCipher cipher;
     public final PasswordHasher hasher = new PasswordHasher(CHEAP);
     public final AuditTrail audit;
-    public final MfaThrottle throttle = new MfaThrottle(ThrottlePolicy.DEFAULT);
     public final PasswordService passwords;
     public final AccountService accounts;
     public final AccessKeyService accessKeys;
