@@ -9,9 +9,9 @@ import dev.gatehouse.core.crypto.PasswordHasher;
 import dev.gatehouse.core.crypto.SecretCipher;
 import dev.gatehouse.core.internal.RandomIds;
 import dev.gatehouse.core.mfa.MfaDeviceService;
-import dev.gatehouse.core.mfa.MfaThrottle;
+import dev.gatehouse.core.throttle.FailureThrottle;
 import dev.gatehouse.core.mfa.MfaVerifier;
-import dev.gatehouse.core.mfa.ThrottlePolicy;
+import dev.gatehouse.core.throttle.ThrottlePolicy;
 import dev.gatehouse.core.signin.SignInService;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.user.AccessKeyService;
@@ -45,11 +45,12 @@ public record IdentityServices(Store store, Clock clock, SecretCipher cipher, Pa
         return create(store, new SecretCipher(keys), new PasswordHasher(), ThrottlePolicy.DEFAULT, clock);
     }
 
+    /** The wiring with another hasher or throttle policy: cheaper ones for tests, stricter ones by configuration. */
     public static IdentityServices create(Store store, SecretCipher cipher, PasswordHasher hasher,
             ThrottlePolicy throttlePolicy, Clock clock) {
         RandomIds ids = new RandomIds();
         AuditTrail audit = new AuditTrail(clock, ids);
-        MfaThrottle throttle = new MfaThrottle(throttlePolicy);
+        FailureThrottle throttle = new FailureThrottle(throttlePolicy);
         PasswordService passwords = new PasswordService(store, hasher, audit, clock);
         AccessKeyService accessKeys = new AccessKeyService(store, cipher, audit, clock, ids);
         MfaVerifier verifier = new MfaVerifier(store, cipher, throttle, audit, clock);
@@ -57,7 +58,7 @@ public record IdentityServices(Store store, Clock clock, SecretCipher cipher, Pa
                 new AccountService(store, passwords, audit, clock, ids), passwords,
                 new UserService(store, accessKeys, audit, clock, ids), accessKeys,
                 new MfaDeviceService(store, cipher, throttle, audit, clock, ids), verifier,
-                new SignInService(store, hasher, verifier, audit, clock), new KeyRotationService(store, audit),
+                new SignInService(store, hasher, verifier, new FailureThrottle(throttlePolicy), audit, clock), new KeyRotationService(store, audit),
                 new CredentialReportService(store, clock), audit);
     }
 }

@@ -20,6 +20,7 @@ import dev.gatehouse.core.internal.Markers;
 import dev.gatehouse.core.internal.RandomIds;
 import dev.gatehouse.core.internal.Lookups;
 import dev.gatehouse.core.store.Store;
+import dev.gatehouse.core.throttle.FailureThrottle;
 import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.otp.KeyUri;
@@ -50,12 +51,12 @@ public final class MfaDeviceService {
 
     private final Store store;
     private final SecretCipher cipher;
-    private final MfaThrottle throttle;
+    private final FailureThrottle throttle;
     private final AuditTrail audit;
     private final Clock clock;
     private final RandomIds ids;
 
-    public MfaDeviceService(Store store, SecretCipher cipher, MfaThrottle throttle, AuditTrail audit, Clock clock,
+    public MfaDeviceService(Store store, SecretCipher cipher, FailureThrottle throttle, AuditTrail audit, Clock clock,
             RandomIds ids) {
         this.store = Objects.requireNonNull(store, "store");
         this.cipher = Objects.requireNonNull(cipher, "cipher");

@@ -8,6 +8,7 @@ import dev.gatehouse.core.audit.Origin;
 import dev.gatehouse.core.crypto.SecretCipher;
 import dev.gatehouse.core.internal.Lookups;
 import dev.gatehouse.core.store.Store;
+import dev.gatehouse.core.throttle.FailureThrottle;
 import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.otp.OtpSecret;
 import dev.gatehouse.otp.TotpVerifier;
@@ -30,11 +31,11 @@ public final class MfaVerifier {
 
     private final Store store;
     private final SecretCipher cipher;
-    private final MfaThrottle throttle;
+    private final FailureThrottle throttle;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public MfaVerifier(Store store, SecretCipher cipher, MfaThrottle throttle, AuditTrail audit, Clock clock) {
+    public MfaVerifier(Store store, SecretCipher cipher, FailureThrottle throttle, AuditTrail audit, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.throttle = Objects.requireNonNull(throttle, "throttle");

@@ -1,6 +1,6 @@
 package dev.gatehouse.core.store;
 
-import dev.gatehouse.core.mfa.ThrottleState;
+import dev.gatehouse.core.throttle.ThrottleState;
 import java.time.Instant;
 import java.util.Optional;
 

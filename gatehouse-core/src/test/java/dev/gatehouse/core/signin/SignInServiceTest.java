@@ -14,6 +14,8 @@ import dev.gatehouse.core.mfa.DeviceName;
 import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
 import dev.gatehouse.core.mfa.VerificationOutcome;
 import dev.gatehouse.core.testing.Gatehouse;
+import dev.gatehouse.core.throttle.FailureThrottle;
+import dev.gatehouse.core.throttle.ThrottlePolicy;
 import dev.gatehouse.core.testing.InMemoryStore;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
@@ -83,12 +85,44 @@ class SignInServiceTest {
     void rehashesAWeakHashAtTheNextSignIn() {
         Gatehouse stronger = new Gatehouse(store);
         SignInService upgraded = new SignInService(store, new PasswordHasher(new Argon2Parameters(128, 2, 1)),
-                stronger.verifier, stronger.audit, stronger.clock);
+                stronger.verifier, new FailureThrottle(ThrottlePolicy.DEFAULT), stronger.audit, stronger.clock);
         upgraded.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN);
         assertThat(gatehouse.passwords.findLoginProfile(account.root()).orElseThrow().passwordHash().phc())
                 .contains("m=128,t=2,p=1");
         assertThat(upgraded.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN).outcome())
                 .isEqualTo(SignInOutcome.SIGNED_IN);
+    }
+
+    @Test
+    void slowsPasswordGuessingWithoutSayingSoAndUnblocksAfterTheDelay() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(gatehouse.signIn.signInRoot("root@example.com", Password.of("guess-" + i), ORIGIN).outcome())
+                    .isEqualTo(SignInOutcome.FAILED);
+        }
+        assertThat(gatehouse.signIn.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN).outcome())
+                .isEqualTo(SignInOutcome.FAILED);
+        assertThat(store.auditEvents()).extracting(event -> event.outcome()).contains(AuditOutcome.THROTTLED);
+        gatehouse.clock.advance(Duration.ofSeconds(1));
+        assertThat(gatehouse.signIn.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN).outcome())
+                .isEqualTo(SignInOutcome.SIGNED_IN);
+    }
+
+    @Test
+    void countsPasswordFailuresApartFromMfaFailures() {
+        NewVirtualMfaDevice device = gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
+                DeviceName.of("root"), Tags.NONE, ORIGIN);
+        TotpGenerator totp = new TotpGenerator(TotpParameters.AWS_DEFAULT);
+        long step = TotpParameters.AWS_DEFAULT.stepAt(gatehouse.clock.instant());
+        gatehouse.mfaDevices.enableMfaDevice(account.root(), device.device().serial(),
+                totp.generateOneTimePasswordAtStep(device.seed(), step - 1),
+                totp.generateOneTimePasswordAtStep(device.seed(), step), ORIGIN);
+        for (int i = 0; i < 9; i++) {
+            gatehouse.signIn.signInRoot("root@example.com", Password.of("guess-" + i), ORIGIN);
+            gatehouse.clock.advance(Duration.ofMinutes(5));
+        }
+        assertThat(gatehouse.signIn.verifyMfa(account.root(), device.device().serial(),
+                totp.generateOneTimePassword(device.seed(), gatehouse.clock.instant()), ORIGIN))
+                .isEqualTo(VerificationOutcome.ACCEPTED);
     }
 
     @Test

@@ -10,7 +10,7 @@ import dev.gatehouse.core.crypto.PasswordHasher;
 import dev.gatehouse.core.crypto.SecretCipher;
 import dev.gatehouse.core.mfa.MfaDeviceService;
 import dev.gatehouse.core.mfa.MfaVerifier;
-import dev.gatehouse.core.mfa.ThrottlePolicy;
+import dev.gatehouse.core.throttle.ThrottlePolicy;
 import dev.gatehouse.core.signin.SignInService;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.user.AccessKeyService;

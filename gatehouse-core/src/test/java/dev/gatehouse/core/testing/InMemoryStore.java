@@ -14,7 +14,7 @@ import dev.gatehouse.core.mfa.AssignmentStatus;
 import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.mfa.SerialNumber;
-import dev.gatehouse.core.mfa.ThrottleState;
+import dev.gatehouse.core.throttle.ThrottleState;
 import dev.gatehouse.core.store.AccessKeyRepository;
 import dev.gatehouse.core.store.AccountRepository;
 import dev.gatehouse.core.store.AuditRepository;

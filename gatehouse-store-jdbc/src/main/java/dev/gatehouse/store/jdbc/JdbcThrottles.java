@@ -1,6 +1,6 @@
 package dev.gatehouse.store.jdbc;
 
-import dev.gatehouse.core.mfa.ThrottleState;
+import dev.gatehouse.core.throttle.ThrottleState;
 import dev.gatehouse.core.store.ThrottleRepository;
 import java.time.Instant;
 import java.util.Optional;

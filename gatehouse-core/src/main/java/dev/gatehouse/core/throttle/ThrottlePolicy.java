@@ -1,11 +1,12 @@
-package dev.gatehouse.core.mfa;
+package dev.gatehouse.core.throttle;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * How consecutive MFA failures slow a guesser down, per device and per principal: from failure
+ * How consecutive failures (MFA codes per device and per principal, passwords per principal, each
+ * counted apart) slow a guesser down: from failure
  * {@code delayFromFailure} on, the next attempt must wait a delay that doubles with each failure;
  * at {@code lockAfterFailures} the device or principal is locked for {@code lockDuration}, and again
  * at each failure after that. A success resets the count.

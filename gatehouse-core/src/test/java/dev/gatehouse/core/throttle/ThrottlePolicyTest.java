@@ -1,4 +1,4 @@
-package dev.gatehouse.core.mfa;
+package dev.gatehouse.core.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.gatehouse.core.mfa;
+package dev.gatehouse.core.throttle;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.gatehouse.core.mfa;
+package dev.gatehouse.core.throttle;
 
 import dev.gatehouse.core.store.StoreSession;
 import java.time.Instant;
@@ -11,11 +11,11 @@ import java.util.Optional;
  * that every node sees the same counts. Failures count against every key given; a block on any
  * key refuses the attempt.
  */
-public final class MfaThrottle {
+public final class FailureThrottle {
 
     private final ThrottlePolicy policy;
 
-    public MfaThrottle(ThrottlePolicy policy) {
+    public FailureThrottle(ThrottlePolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
