@@ -73,7 +73,7 @@ public final class MasterKeySource {
         Path file = keyFile();
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(dataDirectory);
+                createOwnerOnlyDirectory(dataDirectory);
                 MasterKey first = MasterKey.generate(random);
                 try {
                     writeNew(file, List.of(first));
@@ -132,6 +132,15 @@ public final class MasterKeySource {
                 Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
             channel.write(java.nio.ByteBuffer.wrap((String.join("\n", lines) + "\n").getBytes(StandardCharsets.US_ASCII)));
             channel.force(true);
+        }
+    }
+
+    private static void createOwnerOnlyDirectory(Path directory) throws IOException {
+        if (!Files.isDirectory(directory) && supportsPosix(directory)) {
+            Files.createDirectories(directory,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(directory);
         }
     }
 

@@ -27,6 +27,13 @@ class MasterKeySourceTest {
     }
 
     @Test
+    void createsAMissingDataDirectoryForItsOwnerOnly() throws Exception {
+        Path fresh = data.resolve("gatehouse-data");
+        new MasterKeySource(Map.of(), fresh, new SecureRandom()).load();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+    }
+
+    @Test
     void prefersTheEnvironmentVariable() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
