@@ -1,0 +1,38 @@
+package dev.gatehouse.core.internal;
+
+import dev.gatehouse.core.account.Account;
+import dev.gatehouse.core.account.AccountId;
+import dev.gatehouse.core.account.PrincipalRef;
+import dev.gatehouse.core.error.NoSuchEntityException;
+import dev.gatehouse.core.store.StoreSession;
+import dev.gatehouse.core.user.IamUser;
+
+/** Look-ups inside a unit of work that the services share, failing with AWS's NoSuchEntity. */
+public final class Lookups {
+
+    private Lookups() {
+    }
+
+    public static Account requireAccount(StoreSession session, AccountId accountId) {
+        return session.accounts().find(accountId)
+                .orElseThrow(() -> new NoSuchEntityException("The account " + accountId + " cannot be found."));
+    }
+
+    /** @throws NoSuchEntityException if the account or the user does not exist */
+    public static void requirePrincipal(StoreSession session, PrincipalRef principal) {
+        requireAccount(session, principal.accountId());
+        if (principal instanceof PrincipalRef.User user
+                && session.users().find(user.accountId(), user.userId()).isEmpty()) {
+            throw new NoSuchEntityException("The user with ID " + user.userId() + " cannot be found.");
+        }
+    }
+
+    /** The principal's ARN, for audit events; a deleted user is named by its ID. */
+    public static String arn(StoreSession session, PrincipalRef principal) {
+        if (principal instanceof PrincipalRef.User user) {
+            return session.users().find(user.accountId(), user.userId()).map(IamUser::arn)
+                    .orElse("arn:aws:iam::" + user.accountId() + ":user-id/" + user.userId());
+        }
+        return principal.accountId().rootArn();
+    }
+}

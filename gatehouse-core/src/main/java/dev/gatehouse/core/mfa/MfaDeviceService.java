@@ -1,0 +1,352 @@
+package dev.gatehouse.core.mfa;
+
+import dev.gatehouse.core.Page;
+import dev.gatehouse.core.Tags;
+import dev.gatehouse.core.account.Account;
+import dev.gatehouse.core.account.AccountId;
+import dev.gatehouse.core.account.PrincipalRef;
+import dev.gatehouse.core.audit.AuditAction;
+import dev.gatehouse.core.audit.AuditOutcome;
+import dev.gatehouse.core.audit.AuditTrail;
+import dev.gatehouse.core.audit.Origin;
+import dev.gatehouse.core.crypto.SecretCipher;
+import dev.gatehouse.core.error.DeleteConflictException;
+import dev.gatehouse.core.error.EntityAlreadyExistsException;
+import dev.gatehouse.core.error.EntityTemporarilyUnmodifiableException;
+import dev.gatehouse.core.error.InvalidAuthenticationCodeException;
+import dev.gatehouse.core.error.LimitExceededException;
+import dev.gatehouse.core.error.NoSuchEntityException;
+import dev.gatehouse.core.internal.Markers;
+import dev.gatehouse.core.internal.RandomIds;
+import dev.gatehouse.core.internal.Lookups;
+import dev.gatehouse.core.store.Store;
+import dev.gatehouse.core.throttle.FailureThrottle;
+import dev.gatehouse.core.store.StoreSession;
+import dev.gatehouse.core.user.IamPath;
+import dev.gatehouse.otp.KeyUri;
+import dev.gatehouse.otp.OtpSecret;
+import dev.gatehouse.otp.TotpParameters;
+import dev.gatehouse.otp.TotpVerifier;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The MFA device lifecycle with AWS's semantics: create (virtual) or register (hardware), enable
+ * with two consecutive codes, resync, deactivate, delete, list and tag. Code checks at sign-in are
+ * {@link MfaVerifier}'s.
+ */
+public final class MfaDeviceService {
+
+    /**
+     * Steps either side searched by enable and resync: ±5 minutes, enough for a phone whose clock
+     * is a few minutes off. Two consecutive six-digit codes matching by chance in 21 steps is a
+     * one-in-fifty-thousand-million event, so the wide window costs no security.
+     */
+    public static final int SYNCHRONISATION_WINDOW = 10;
+
+    private final Store store;
+    private final SecretCipher cipher;
+    private final FailureThrottle throttle;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final RandomIds ids;
+
+    public MfaDeviceService(Store store, SecretCipher cipher, FailureThrottle throttle, AuditTrail audit, Clock clock,
+            RandomIds ids) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    /**
+     * CreateVirtualMFADevice: a new unassigned device with a fresh 40-byte seed. The seed and key
+     * URI are in the result and nowhere else, ever.
+     *
+     * @throws EntityAlreadyExistsException if the account has a device of that name (ignoring case)
+     * @throws NoSuchEntityException if the account does not exist
+     */
+    public NewVirtualMfaDevice createVirtualMfaDevice(AccountId accountId, IamPath path, DeviceName name, Tags tags,
+            Origin origin) {
+        OtpSecret seed = OtpSecret.generate();
+        return store.inTransaction(session -> {
+            Account account = Lookups.requireAccount(session, accountId);
+            SerialNumber serial = new SerialNumber("arn:aws:iam::" + accountId + ":mfa" + path.value() + name.value());
+            String id = ids.rowId();
+            TotpParameters parameters = TotpParameters.AWS_DEFAULT;
+            MfaDevice device = new MfaDevice(id, accountId, serial, MfaDeviceKind.VIRTUAL_TOTP, name.value(), path,
+                    parameters, cipher.seal(seed.bytes(), MfaDevice.rowIdentity(id)), clock.instant(), null, 0,
+                    MfaDevice.NO_STEP, tags);
+            session.mfaDevices().insert(device);
+            audit.record(session, accountId, accountId.rootArn(), AuditAction.MFA_DEVICE_CREATED, AuditOutcome.SUCCESS,
+                    origin, false, "virtual device " + serial);
+            // AWS labels the key device@account; the account's alias reads better in an app than its ID.
+            String accountName = account.aliasIfAny().map(Object::toString).orElse(accountId.value());
+            KeyUri keyUri = KeyUri.totp(null, name.value() + "@" + accountName, seed, parameters);
+            return new NewVirtualMfaDevice(device, seed, keyUri);
+        });
+    }
+
+    /**
+     * Registers a hardware TOTP token by its vendor serial and seed, as an administrator does
+     * before a user can enable it.
+     *
+     * @throws EntityAlreadyExistsException if a device has that serial
+     */
+    public MfaDevice registerHardwareToken(AccountId accountId, SerialNumber serial, OtpSecret seed,
+            TotpParameters parameters, Origin origin) {
+        Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(parameters, "parameters");
+        return store.inTransaction(session -> {
+            Lookups.requireAccount(session, accountId);
+            String id = ids.rowId();
+            MfaDevice device = new MfaDevice(id, accountId, serial, MfaDeviceKind.HARDWARE_TOTP, serial.value(),
+                    IamPath.ROOT, parameters, cipher.seal(seed.bytes(), MfaDevice.rowIdentity(id)), clock.instant(),
+                    null, 0, MfaDevice.NO_STEP, Tags.NONE);
+            session.mfaDevices().insert(device);
+            audit.record(session, accountId, accountId.rootArn(), AuditAction.MFA_DEVICE_CREATED, AuditOutcome.SUCCESS,
+                    origin, false, "hardware token " + serial);
+            return device;
+        });
+    }
+
+    /**
+     * EnableMFADevice: assigns the device to {@code principal} if the two codes are consecutive
+     * somewhere within {@value #SYNCHRONISATION_WINDOW} steps of now, and stores the drift they show.
+     * Both codes count as used.
+     *
+     * @throws NoSuchEntityException if the device or principal does not exist in that account
+     * @throws EntityAlreadyExistsException if the device is assigned already
+     * @throws LimitExceededException if the principal has 8 devices
+     * @throws InvalidAuthenticationCodeException if the codes are wrong or not consecutive
+     * @throws EntityTemporarilyUnmodifiableException while too many recent failures block attempts
+     */
+    public MfaDevice enableMfaDevice(PrincipalRef principal, SerialNumber serial, String code1, String code2,
+            Origin origin) {
+        Attempt attempt = store.inTransaction(session -> {
+            Instant now = clock.instant();
+            Lookups.requirePrincipal(session, principal);
+            MfaDevice device = requireDevice(session, principal.accountId(), serial);
+            if (device.isAssigned()) {
+                throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
+            }
+            List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));
+            String actor = Lookups.arn(session, principal);
+            Optional<Attempt> refused = refuseIfThrottled(session, principal, keys, actor, AuditAction.MFA_DEVICE_ENABLED,
+                    origin, now);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            long current = device.totp().stepAt(now);
+            OptionalLong second = secondStep(device, code1, code2, current);
+            if (second.isEmpty()) {
+                return fail(session, principal, keys, actor, AuditAction.MFA_DEVICE_ENABLED, origin, now, serial);
+            }
+            session.mfaDevices().lockAssignmentsOf(principal);
+            if (session.mfaDevices().countAssignedTo(principal) >= MfaDevice.MAXIMUM_PER_PRINCIPAL) {
+                throw new LimitExceededException("A principal can have at most " + MfaDevice.MAXIMUM_PER_PRINCIPAL
+                        + " MFA devices.");
+            }
+            long drift = second.getAsLong() - current;
+            if (!session.mfaDevices().assign(device.id(), principal, now, drift, second.getAsLong())) {
+                throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
+            }
+            throttle.reset(session, keys);
+            audit.record(session, principal.accountId(), actor, AuditAction.MFA_DEVICE_ENABLED, AuditOutcome.SUCCESS,
+                    origin, true, serial + " drift " + drift + " steps");
+            return Attempt.succeeded(session.mfaDevices().findBySerial(serial).orElseThrow());
+        });
+        return attempt.deviceOrThrow();
+    }
+
+    /**
+     * ResyncMFADevice: learns the device's drift again from two consecutive codes, which must come
+     * after the last accepted step.
+     *
+     * @throws NoSuchEntityException if the device is not enabled for {@code principal}
+     * @throws InvalidAuthenticationCodeException if the codes are wrong, not consecutive or used
+     * @throws EntityTemporarilyUnmodifiableException while too many recent failures block attempts
+     */
+    public MfaDevice resyncMfaDevice(PrincipalRef principal, SerialNumber serial, String code1, String code2,
+            Origin origin) {
+        Attempt attempt = store.inTransaction(session -> {
+            Instant now = clock.instant();
+            MfaDevice device = requireAssignedTo(session, principal, serial);
+            List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));
+            String actor = Lookups.arn(session, principal);
+            Optional<Attempt> refused = refuseIfThrottled(session, principal, keys, actor, AuditAction.MFA_DEVICE_RESYNCED,
+                    origin, now);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            long current = device.totp().stepAt(now);
+            OptionalLong second = secondStep(device, code1, code2, current);
+            // The first code's step must be unused too: a pair straddling the last accepted step is a replay.
+            if (second.isEmpty() || second.getAsLong() - 1 <= device.lastAcceptedStep()
+                    || !session.mfaDevices().resynchronise(device.id(), second.getAsLong() - current,
+                            second.getAsLong())) {
+                return fail(session, principal, keys, actor, AuditAction.MFA_DEVICE_RESYNCED, origin, now, serial);
+            }
+            throttle.reset(session, keys);
+            audit.record(session, principal.accountId(), actor, AuditAction.MFA_DEVICE_RESYNCED, AuditOutcome.SUCCESS,
+                    origin, true, serial + " drift " + (second.getAsLong() - current) + " steps");
+            return Attempt.succeeded(session.mfaDevices().findBySerial(serial).orElseThrow());
+        });
+        return attempt.deviceOrThrow();
+    }
+
+    /**
+     * DeactivateMFADevice: unassigns the device; a virtual one can then be deleted or enabled again.
+     *
+     * @throws NoSuchEntityException if the device is not enabled for {@code principal}
+     */
+    public void deactivateMfaDevice(PrincipalRef principal, SerialNumber serial, Origin origin) {
+        store.inTransaction(session -> {
+            MfaDevice device = requireAssignedTo(session, principal, serial);
+            if (!session.mfaDevices().unassign(device.id())) {
+                throw new EntityTemporarilyUnmodifiableException("The MFA device " + serial + " is being changed.");
+            }
+            audit.record(session, principal.accountId(), Lookups.arn(session, principal),
+                    AuditAction.MFA_DEVICE_DEACTIVATED, AuditOutcome.SUCCESS, origin, false, serial.value());
+            return null;
+        });
+    }
+
+    /**
+     * DeleteVirtualMFADevice.
+     *
+     * @throws NoSuchEntityException if the account has no virtual device with that serial
+     * @throws DeleteConflictException if the device is still assigned
+     */
+    public void deleteVirtualMfaDevice(AccountId accountId, SerialNumber serial, Origin origin) {
+        store.inTransaction(session -> {
+            MfaDevice device = requireDevice(session, accountId, serial);
+            if (device.kind() != MfaDeviceKind.VIRTUAL_TOTP) {
+                throw new NoSuchEntityException("VirtualMFADevice with serial " + serial + " not found.");
+            }
+            if (device.isAssigned()) {
+                throw new DeleteConflictException("The MFA device " + serial + " is assigned: deactivate it first.");
+            }
+            session.mfaDevices().delete(device.id());
+            session.throttles().reset(ThrottleKeys.throttleKey(device));
+            audit.record(session, accountId, accountId.rootArn(), AuditAction.MFA_DEVICE_DELETED, AuditOutcome.SUCCESS,
+                    origin, false, serial.value());
+            return null;
+        });
+    }
+
+    /** ListMFADevices: the devices enabled for {@code principal}, by serial. */
+    public Page<MfaDevice> listMfaDevices(PrincipalRef principal, Optional<String> marker, int maxItems) {
+        int limit = Markers.checkMaxItems(maxItems);
+        Optional<SerialNumber> after = Markers.decode(marker).map(SerialNumber::new);
+        return store.read(session -> {
+            Lookups.requirePrincipal(session, principal);
+            List<MfaDevice> devices = session.mfaDevices().listAssignedTo(principal, after, limit + 1);
+            return Markers.page(devices, limit, device -> device.serial().value());
+        });
+    }
+
+    /** ListVirtualMFADevices: the account's virtual devices with that status, by serial. Never seeds. */
+    public Page<MfaDevice> listVirtualMfaDevices(AccountId accountId, AssignmentStatus status, Optional<String> marker,
+            int maxItems) {
+        int limit = Markers.checkMaxItems(maxItems);
+        Optional<SerialNumber> after = Markers.decode(marker).map(SerialNumber::new);
+        return store.read(session -> {
+            Lookups.requireAccount(session, accountId);
+            List<MfaDevice> devices = session.mfaDevices().listInAccount(accountId, MfaDeviceKind.VIRTUAL_TOTP, status,
+                    after, limit + 1);
+            return Markers.page(devices, limit, device -> device.serial().value());
+        });
+    }
+
+    /** The device, to describe it; its seed stays sealed. */
+    public MfaDevice getMfaDevice(AccountId accountId, SerialNumber serial) {
+        return store.read(session -> requireDevice(session, accountId, serial));
+    }
+
+    public Tags tagMfaDevice(AccountId accountId, SerialNumber serial, Tags added) {
+        return store.inTransaction(session -> {
+            MfaDevice device = requireDevice(session, accountId, serial);
+            MfaDevice tagged = device.withTags(device.tags().with(added));
+            session.mfaDevices().updateTags(tagged);
+            return tagged.tags();
+        });
+    }
+
+    public Tags untagMfaDevice(AccountId accountId, SerialNumber serial, Collection<String> keys) {
+        return store.inTransaction(session -> {
+            MfaDevice device = requireDevice(session, accountId, serial);
+            MfaDevice untagged = device.withTags(device.tags().without(keys));
+            session.mfaDevices().updateTags(untagged);
+            return untagged.tags();
+        });
+    }
+
+    private OptionalLong secondStep(MfaDevice device, String code1, String code2, long current) {
+        OtpSecret seed = OtpSecret.of(cipher.open(device.seed(), device.rowIdentity()));
+        return ConsecutiveCodes.secondStep(new TotpVerifier(device.totp()), seed, code1, code2, current,
+                SYNCHRONISATION_WINDOW);
+    }
+
+    private Optional<Attempt> refuseIfThrottled(StoreSession session, PrincipalRef principal, List<String> keys,
+            String actor, AuditAction action, Origin origin, Instant now) {
+        return throttle.blockedUntil(session, keys, now).map(until -> {
+            audit.record(session, principal.accountId(), actor, action, AuditOutcome.THROTTLED, origin, false,
+                    "blocked until " + until);
+            return Attempt.failed(new EntityTemporarilyUnmodifiableException(
+                    "Too many failed MFA attempts; try again after " + until + "."));
+        });
+    }
+
+    private Attempt fail(StoreSession session, PrincipalRef principal, List<String> keys, String actor,
+            AuditAction action, Origin origin, Instant now, SerialNumber serial) {
+        throttle.recordFailure(session, keys, now);
+        audit.record(session, principal.accountId(), actor, action, AuditOutcome.INVALID, origin, false,
+                serial.value());
+        return Attempt.failed(new InvalidAuthenticationCodeException(
+                "Authentication code for device is not valid."));
+    }
+
+
+    private static MfaDevice requireDevice(StoreSession session, AccountId accountId, SerialNumber serial) {
+        return session.mfaDevices().findBySerial(serial)
+                .filter(device -> device.accountId().equals(accountId))
+                .orElseThrow(() -> new NoSuchEntityException("MFA device with serial " + serial + " not found."));
+    }
+
+    private static MfaDevice requireAssignedTo(StoreSession session, PrincipalRef principal, SerialNumber serial) {
+        return session.mfaDevices().findBySerial(serial)
+                .filter(device -> device.isAssigned() && device.assignment().principal().equals(principal))
+                .orElseThrow(() -> new NoSuchEntityException("MFA device with serial " + serial
+                        + " is not enabled for this principal."));
+    }
+
+    /**
+     * The end of an enable or resync. A failure is returned rather than thrown inside the unit of
+     * work, so that the failure count and audit event it wrote are committed, then thrown.
+     */
+    private record Attempt(MfaDevice device, RuntimeException failure) {
+
+        static Attempt succeeded(MfaDevice device) {
+            return new Attempt(device, null);
+        }
+
+        static Attempt failed(RuntimeException failure) {
+            return new Attempt(null, failure);
+        }
+
+        MfaDevice deviceOrThrow() {
+            if (failure != null) {
+                throw failure;
+            }
+            return device;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.gatehouse.core.signin;
+
+import dev.gatehouse.core.account.Account;
+import dev.gatehouse.core.account.AccountAlias;
+import dev.gatehouse.core.account.AccountId;
+import dev.gatehouse.core.account.EmailAddress;
+import dev.gatehouse.core.account.PrincipalRef;
+import dev.gatehouse.core.audit.AuditAction;
+import dev.gatehouse.core.audit.AuditOutcome;
+import dev.gatehouse.core.audit.AuditTrail;
+import dev.gatehouse.core.audit.Origin;
+import dev.gatehouse.core.crypto.Password;
+import dev.gatehouse.core.crypto.PasswordHash;
+import dev.gatehouse.core.crypto.PasswordHasher;
+import dev.gatehouse.core.error.ValidationException;
+import dev.gatehouse.core.mfa.MfaVerifier;
+import dev.gatehouse.core.mfa.SerialNumber;
+import dev.gatehouse.core.mfa.VerificationOutcome;
+import dev.gatehouse.core.internal.Lookups;
+import dev.gatehouse.core.store.Store;
+import dev.gatehouse.core.store.StoreSession;
+import dev.gatehouse.core.throttle.FailureThrottle;
+import dev.gatehouse.core.user.IamUser;
+import dev.gatehouse.core.user.LoginProfile;
+import dev.gatehouse.core.user.UserName;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Console sign-in: the password step for root (e-mail) or an IAM user (account ID or alias and
+ * user name), then, where the principal has MFA, the code step through {@link MfaVerifier}.
+ * Password failures are counted and throttled here, per principal; MFA failures are counted by the
+ * verifier under keys of their own, so neither kind of failure locks out the other step.
+ */
+public final class SignInService {
+
+    private final Store store;
+    private final PasswordHasher hasher;
+    private final MfaVerifier verifier;
+    private final FailureThrottle throttle;
+    private final AuditTrail audit;
+    private final Clock clock;
+    // Checked against when there is no such principal, so that an unknown name costs the same
+    // Argon2id time as a wrong password and the response time does not reveal which names exist.
+    private final PasswordHash decoy;
+
+    /**
+     * @param throttle counts password failures per principal, under keys of their own, apart from
+     *     the MFA failures the verifier counts
+     */
+    public SignInService(Store store, PasswordHasher hasher, MfaVerifier verifier, FailureThrottle throttle,
+            AuditTrail audit, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.decoy = hasher.hash(Password.of("decoy password, never matches"));
+    }
+
+    public PasswordSignIn signInRoot(String email, Password password, Origin origin) {
+        return store.inTransaction(session -> {
+            Optional<Account> account = parse(() -> EmailAddress.of(email))
+                    .flatMap(address -> session.accounts().findByRootEmail(address));
+            return check(session, account.map(Account::root), password, origin, email);
+        });
+    }
+
+    public PasswordSignIn signInUser(String accountIdOrAlias, String userName, Password password, Origin origin) {
+        return store.inTransaction(session -> {
+            Optional<Account> account = parse(() -> AccountId.isAccountId(accountIdOrAlias)
+                    ? session.accounts().find(AccountId.of(accountIdOrAlias))
+                    : session.accounts().findByAlias(AccountAlias.of(accountIdOrAlias)))
+                    .flatMap(found -> found);
+            Optional<UserName> name = parse(() -> UserName.of(userName));
+            Optional<PrincipalRef> principal = Optional.empty();
+            if (account.isPresent() && name.isPresent()) {
+                principal = session.users().findByName(account.get().id(), name.get()).map(IamUser::principal);
+            }
+            return check(session, principal, password, origin, accountIdOrAlias + "/" + userName);
+        });
+    }
+
+    /** The code step: a code from one of the principal's enabled devices. */
+    public VerificationOutcome verifyMfa(PrincipalRef principal, SerialNumber serial, String code, Origin origin) {
+        return verifier.verify(principal, serial, code, origin);
+    }
+
+    private PasswordSignIn check(StoreSession session, Optional<PrincipalRef> principal, Password password,
+            Origin origin, String typed) {
+        Instant now = clock.instant();
+        Optional<LoginProfile> profile = principal.flatMap(found -> session.loginProfiles().find(found));
+        List<String> keys = principal.map(found -> List.of(throttleKey(found))).orElse(List.of());
+        Optional<Instant> blocked = throttle.blockedUntil(session, keys, now);
+        // Always hashed, so neither an unknown name nor a lock shows in the response time.
+        boolean matches = hasher.verify(password, profile.map(LoginProfile::passwordHash).orElse(decoy));
+        if (blocked.isPresent()) {
+            // Answered as a plain failure, so a lock does not confirm that the principal exists.
+            audit.record(session, principal.get().accountId(), Lookups.arn(session, principal.get()),
+                    AuditAction.SIGN_IN_PASSWORD, AuditOutcome.THROTTLED, origin, false, "blocked until " + blocked.get());
+            return PasswordSignIn.failed();
+        }
+        if (profile.isEmpty() || !matches) {
+            throttle.recordFailure(session, keys, now);
+            audit.record(session, principal.map(PrincipalRef::accountId).orElse(null),
+                    principal.map(found -> Lookups.arn(session, found)).orElse(typed), AuditAction.SIGN_IN_PASSWORD,
+                    AuditOutcome.FAILURE, origin, false, profile.isEmpty() ? "no such principal or no password" : "wrong password");
+            return PasswordSignIn.failed();
+        }
+        throttle.reset(session, keys);
+        PrincipalRef found = principal.get();
+        LoginProfile current = profile.get();
+        if (hasher.needsRehash(current.passwordHash())) {
+            session.loginProfiles().save(new LoginProfile(found, hasher.hash(password), current.resetRequired(),
+                    current.createdAt(), current.changedAt(), current.lastUsedAt()));
+        }
+        session.loginProfiles().recordUse(found, now);
+        Account account = session.accounts().find(found.accountId()).orElseThrow();
+        boolean changeRequired = current.resetRequired()
+                || account.passwordPolicy().hasExpired(current.changedAt(), now);
+        boolean mfa = session.mfaDevices().countAssignedTo(found) > 0;
+        audit.record(session, found.accountId(), Lookups.arn(session, found), AuditAction.SIGN_IN_PASSWORD, AuditOutcome.SUCCESS,
+                origin, false, mfa ? "MFA required" : "");
+        return new PasswordSignIn(mfa ? SignInOutcome.MFA_REQUIRED : SignInOutcome.SIGNED_IN, found, changeRequired);
+    }
+
+
+    private static String throttleKey(PrincipalRef principal) {
+        return "password:" + principal.accountId() + ":" + principal.key();
+    }
+
+    /** What the user typed, or empty if it cannot name anything; a sign-in never fails with a 400. */
+    private static <T> Optional<T> parse(java.util.function.Supplier<T> parser) {
+        try {
+            return Optional.of(parser.get());
+        } catch (ValidationException malformed) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.gatehouse.core.store;
+
+import dev.gatehouse.core.account.Account;
+import dev.gatehouse.core.account.AccountAlias;
+import dev.gatehouse.core.account.AccountId;
+import dev.gatehouse.core.account.EmailAddress;
+import java.util.List;
+import java.util.Optional;
+
+public interface AccountRepository {
+
+    /**
+     * @throws dev.gatehouse.core.error.EntityAlreadyExistsException if the ID, e-mail address
+     *     (ignoring case) or alias is taken
+     */
+    void insert(Account account);
+
+    Optional<Account> find(AccountId id);
+
+    Optional<Account> findByAlias(AccountAlias alias);
+
+    /** By the address's {@link EmailAddress#normalized()} form. */
+    Optional<Account> findByRootEmail(EmailAddress email);
+
+    /**
+     * Replaces the alias and password policy.
+     *
+     * @throws dev.gatehouse.core.error.EntityAlreadyExistsException if the alias is taken
+     */
+    void update(Account account);
+
+    /** Every account, by ID. */
+    List<Account> list();
+}

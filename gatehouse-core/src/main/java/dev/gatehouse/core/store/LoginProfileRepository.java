@@ -1,0 +1,27 @@
+package dev.gatehouse.core.store;
+
+import dev.gatehouse.core.account.PrincipalRef;
+import dev.gatehouse.core.crypto.PasswordHash;
+import dev.gatehouse.core.user.LoginProfile;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Console passwords, and the history of earlier ones that the reuse rule checks. */
+public interface LoginProfileRepository {
+
+    /** Inserts or replaces the principal's profile. */
+    void save(LoginProfile profile);
+
+    Optional<LoginProfile> find(PrincipalRef principal);
+
+    void recordUse(PrincipalRef principal, Instant at);
+
+    /** @return whether there was a profile to delete */
+    boolean delete(PrincipalRef principal);
+
+    void appendHistory(PrincipalRef principal, PasswordHash hash, Instant at);
+
+    /** The principal's previous hashes, newest first, at most {@code limit}. */
+    List<PasswordHash> history(PrincipalRef principal, int limit);
+}

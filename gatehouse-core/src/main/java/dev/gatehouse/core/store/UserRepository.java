@@ -1,0 +1,28 @@
+package dev.gatehouse.core.store;
+
+import dev.gatehouse.core.account.AccountId;
+import dev.gatehouse.core.user.IamUser;
+import dev.gatehouse.core.user.UserId;
+import dev.gatehouse.core.user.UserName;
+import java.util.List;
+import java.util.Optional;
+
+public interface UserRepository {
+
+    /** @throws dev.gatehouse.core.error.EntityAlreadyExistsException if the name is taken, ignoring case */
+    void insert(IamUser user);
+
+    /** By the name's {@link UserName#normalized()} form. */
+    Optional<IamUser> findByName(AccountId accountId, UserName name);
+
+    Optional<IamUser> find(AccountId accountId, UserId id);
+
+    /** Up to {@code limit} users ordered by normalized name, after {@code afterNormalizedName} if present. */
+    List<IamUser> list(AccountId accountId, Optional<String> afterNormalizedName, int limit);
+
+    int count(AccountId accountId);
+
+    void updateTags(IamUser user);
+
+    boolean delete(AccountId accountId, UserId id);
+}

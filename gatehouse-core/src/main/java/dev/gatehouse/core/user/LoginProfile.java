@@ -1,0 +1,27 @@
+package dev.gatehouse.core.user;
+
+import dev.gatehouse.core.account.PrincipalRef;
+import dev.gatehouse.core.crypto.PasswordHash;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A principal's console password: the root user always has one, an IAM user when given one.
+ *
+ * @param lastUsedAt {@code null} until the first successful sign-in
+ */
+public record LoginProfile(PrincipalRef principal, PasswordHash passwordHash, boolean resetRequired,
+        Instant createdAt, Instant changedAt, Instant lastUsedAt) {
+
+    public LoginProfile {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(passwordHash, "passwordHash");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(changedAt, "changedAt");
+    }
+
+    public Optional<Instant> lastUsed() {
+        return Optional.ofNullable(lastUsedAt);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.gatehouse.core.user;
+
+import dev.gatehouse.core.account.Account;
+import dev.gatehouse.core.account.PasswordPolicy;
+import dev.gatehouse.core.account.PrincipalRef;
+import dev.gatehouse.core.audit.AuditAction;
+import dev.gatehouse.core.audit.AuditOutcome;
+import dev.gatehouse.core.audit.AuditTrail;
+import dev.gatehouse.core.audit.Origin;
+import dev.gatehouse.core.crypto.Password;
+import dev.gatehouse.core.crypto.PasswordHash;
+import dev.gatehouse.core.crypto.PasswordHasher;
+import dev.gatehouse.core.error.AccessDeniedException;
+import dev.gatehouse.core.error.EntityAlreadyExistsException;
+import dev.gatehouse.core.error.NoSuchEntityException;
+import dev.gatehouse.core.error.PasswordPolicyViolationException;
+import dev.gatehouse.core.internal.Lookups;
+import dev.gatehouse.core.store.Store;
+import dev.gatehouse.core.store.StoreSession;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Console passwords of root and IAM users: set, changed and reset under the account's password
+ * policy (length, character classes, reuse), hashed with Argon2id.
+ */
+public final class PasswordService {
+
+    private final Store store;
+    private final PasswordHasher hasher;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public PasswordService(Store store, PasswordHasher hasher, AuditTrail audit, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public PasswordHasher hasher() {
+        return hasher;
+    }
+
+    /**
+     * CreateLoginProfile: gives {@code principal} a console password.
+     *
+     * @throws EntityAlreadyExistsException if it has one
+     * @throws PasswordPolicyViolationException if the password breaks the account's policy
+     */
+    public LoginProfile createLoginProfile(PrincipalRef principal, Password password, boolean resetRequired,
+            Origin origin) {
+        return store.inTransaction(session -> {
+            Lookups.requirePrincipal(session, principal);
+            Account account = Lookups.requireAccount(session, principal.accountId());
+            if (session.loginProfiles().find(principal).isPresent()) {
+                throw new EntityAlreadyExistsException("Login Profile for the principal already exists.");
+            }
+            LoginProfile profile = establish(session, account, principal, password, resetRequired);
+            audit.record(session, principal.accountId(), Lookups.arn(session, principal),
+                    AuditAction.LOGIN_PROFILE_CREATED, AuditOutcome.SUCCESS, origin, false, "");
+            return profile;
+        });
+    }
+
+    /**
+     * Sets a password inside the caller's unit of work, checking the policy and keeping history;
+     * for services that create a principal and its password together.
+     */
+    public LoginProfile establish(StoreSession session, Account account, PrincipalRef principal, Password password,
+            boolean resetRequired) {
+        Instant now = clock.instant();
+        Optional<LoginProfile> existing = session.loginProfiles().find(principal);
+        checkPolicy(session, account.passwordPolicy(), principal, password, existing);
+        PasswordHash hash = hasher.hash(password);
+        LoginProfile profile = new LoginProfile(principal, hash, resetRequired,
+                existing.map(LoginProfile::createdAt).orElse(now), now, existing.map(LoginProfile::lastUsedAt).orElse(null));
+        session.loginProfiles().save(profile);
+        session.loginProfiles().appendHistory(principal, hash, now);
+        return profile;
+    }
+
+    /**
+     * ChangePassword: the principal's own change, proving the old password.
+     *
+     * @throws AccessDeniedException if the old password is wrong
+     * @throws PasswordPolicyViolationException if the new one breaks the policy or reuses a recent one
+     */
+    public LoginProfile changePassword(PrincipalRef principal, Password oldPassword, Password newPassword,
+            Origin origin) {
+        return store.inTransaction(session -> {
+            Account account = Lookups.requireAccount(session, principal.accountId());
+            LoginProfile profile = session.loginProfiles().find(principal)
+                    .orElseThrow(() -> new NoSuchEntityException("The principal has no password."));
+            if (!hasher.verify(oldPassword, profile.passwordHash())) {
+                throw new AccessDeniedException("The old password is not correct.");
+            }
+            LoginProfile changed = establish(session, account, principal, newPassword, false);
+            audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.PASSWORD_CHANGED,
+                    AuditOutcome.SUCCESS, origin, false, "by the principal");
+            return changed;
+        });
+    }
+
+    /** UpdateLoginProfile: an administrator sets a new password. */
+    public LoginProfile resetPassword(PrincipalRef principal, Password newPassword, boolean resetRequired,
+            Origin origin) {
+        return store.inTransaction(session -> {
+            Account account = Lookups.requireAccount(session, principal.accountId());
+            if (session.loginProfiles().find(principal).isEmpty()) {
+                throw new NoSuchEntityException("The principal has no login profile.");
+            }
+            LoginProfile changed = establish(session, account, principal, newPassword, resetRequired);
+            audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.PASSWORD_CHANGED,
+                    AuditOutcome.SUCCESS, origin, false, "by an administrator");
+            return changed;
+        });
+    }
+
+    /** DeleteLoginProfile. @throws NoSuchEntityException if there is none */
+    public void deleteLoginProfile(PrincipalRef principal, Origin origin) {
+        store.inTransaction(session -> {
+            if (!session.loginProfiles().delete(principal)) {
+                throw new NoSuchEntityException("The principal has no login profile.");
+            }
+            audit.record(session, principal.accountId(), Lookups.arn(session, principal),
+                    AuditAction.LOGIN_PROFILE_DELETED, AuditOutcome.SUCCESS, origin, false, "");
+            return null;
+        });
+    }
+
+    public Optional<LoginProfile> findLoginProfile(PrincipalRef principal) {
+        return store.read(session -> session.loginProfiles().find(principal));
+    }
+
+    private void checkPolicy(StoreSession session, PasswordPolicy policy, PrincipalRef principal, Password password,
+            Optional<LoginProfile> existing) {
+        List<String> violations = new ArrayList<>(policy.violations(password));
+        if (policy.reusePrevention() > 0) {
+            List<PasswordHash> recent = session.loginProfiles().history(principal, policy.reusePrevention());
+            boolean reused = recent.stream().anyMatch(hash -> hasher.verify(password, hash))
+                    || existing.map(profile -> hasher.verify(password, profile.passwordHash())).orElse(false);
+            if (reused) {
+                violations.add("not one of the last " + policy.reusePrevention() + " passwords");
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new PasswordPolicyViolationException("The password does not meet the account's password policy: it needs "
+                    + String.join(", ", violations) + ".");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.gatehouse.core.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.core.Tags;
+import dev.gatehouse.core.account.Account;
+import dev.gatehouse.core.audit.AuditAction;
+import dev.gatehouse.core.audit.AuditOutcome;
+import dev.gatehouse.core.audit.Origin;
+import dev.gatehouse.core.crypto.Argon2Parameters;
+import dev.gatehouse.core.crypto.Password;
+import dev.gatehouse.core.crypto.PasswordHasher;
+import dev.gatehouse.core.mfa.DeviceName;
+import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
+import dev.gatehouse.core.mfa.VerificationOutcome;
+import dev.gatehouse.core.testing.Gatehouse;
+import dev.gatehouse.core.throttle.FailureThrottle;
+import dev.gatehouse.core.throttle.ThrottlePolicy;
+import dev.gatehouse.core.testing.InMemoryStore;
+import dev.gatehouse.core.user.IamPath;
+import dev.gatehouse.core.user.IamUser;
+import dev.gatehouse.core.user.UserName;
+import dev.gatehouse.otp.TotpGenerator;
+import dev.gatehouse.otp.TotpParameters;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SignInServiceTest {
+
+    private static final Origin ORIGIN = new Origin("198.51.100.4", "browser");
+
+    private final InMemoryStore store = new InMemoryStore();
+    private final Gatehouse gatehouse = new Gatehouse(store);
+    private Account account;
+
+    @BeforeEach
+    void createAnAccount() {
+        account = gatehouse.accounts.createAccount("root@example.com", "general", "Correct-Horse-7");
+    }
+
+    @Test
+    void signsInRootByEmailIgnoringCase() {
+        PasswordSignIn result = gatehouse.signIn.signInRoot("ROOT@example.com", Password.of("Correct-Horse-7"), ORIGIN);
+        assertThat(result.outcome()).isEqualTo(SignInOutcome.SIGNED_IN);
+        assertThat(result.principal()).isEqualTo(account.root());
+    }
+
+    @Test
+    void failsTheSameWayForAWrongPasswordAndAnUnknownPrincipal() {
+        assertThat(gatehouse.signIn.signInRoot("root@example.com", Password.of("wrong"), ORIGIN).outcome())
+                .isEqualTo(SignInOutcome.FAILED);
+        assertThat(gatehouse.signIn.signInRoot("nobody@example.com", Password.of("wrong"), ORIGIN).outcome())
+                .isEqualTo(SignInOutcome.FAILED);
+        assertThat(gatehouse.signIn.signInUser("general", "no such user!", Password.of("wrong"), ORIGIN).outcome())
+                .isEqualTo(SignInOutcome.FAILED);
+        assertThat(store.auditEvents()).filteredOn(event -> event.action() == AuditAction.SIGN_IN_PASSWORD)
+                .extracting(event -> event.outcome()).containsOnly(AuditOutcome.FAILURE).hasSize(3);
+    }
+
+    @Test
+    void asksForAnMfaCodeWhenThePrincipalHasADeviceAndAcceptsItOnce() {
+        IamUser alice = gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        gatehouse.passwords.createLoginProfile(alice.principal(), Password.of("Correct-Horse-7"), false, ORIGIN);
+        NewVirtualMfaDevice device = gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
+                DeviceName.of("alice"), Tags.NONE, ORIGIN);
+        TotpGenerator totp = new TotpGenerator(TotpParameters.AWS_DEFAULT);
+        long step = TotpParameters.AWS_DEFAULT.stepAt(gatehouse.clock.instant());
+        gatehouse.mfaDevices.enableMfaDevice(alice.principal(), device.device().serial(),
+                totp.generateOneTimePasswordAtStep(device.seed(), step - 1),
+                totp.generateOneTimePasswordAtStep(device.seed(), step), ORIGIN);
+        gatehouse.clock.advance(Duration.ofSeconds(30));
+
+        PasswordSignIn result = gatehouse.signIn.signInUser(account.id().value(), "alice",
+                Password.of("Correct-Horse-7"), ORIGIN);
+        assertThat(result.outcome()).isEqualTo(SignInOutcome.MFA_REQUIRED);
+        String code = totp.generateOneTimePassword(device.seed(), gatehouse.clock.instant());
+        assertThat(gatehouse.signIn.verifyMfa(result.principal(), device.device().serial(), code, ORIGIN))
+                .isEqualTo(VerificationOutcome.ACCEPTED);
+        assertThat(gatehouse.signIn.verifyMfa(result.principal(), device.device().serial(), code, ORIGIN))
+                .isEqualTo(VerificationOutcome.REPLAYED);
+    }
+
+    @Test
+    void rehashesAWeakHashAtTheNextSignIn() {
+        Gatehouse stronger = new Gatehouse(store);
+        SignInService upgraded = new SignInService(store, new PasswordHasher(new Argon2Parameters(128, 2, 1)),
+                stronger.verifier, new FailureThrottle(ThrottlePolicy.DEFAULT), stronger.audit, stronger.clock);
+        upgraded.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN);
+        assertThat(gatehouse.passwords.findLoginProfile(account.root()).orElseThrow().passwordHash().phc())
+                .contains("m=128,t=2,p=1");
+        assertThat(upgraded.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN).outcome())
+                .isEqualTo(SignInOutcome.SIGNED_IN);
+    }
+
+    @Test
+    void slowsPasswordGuessingWithoutSayingSoAndUnblocksAfterTheDelay() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(gatehouse.signIn.signInRoot("root@example.com", Password.of("guess-" + i), ORIGIN).outcome())
+                    .isEqualTo(SignInOutcome.FAILED);
+        }
+        assertThat(gatehouse.signIn.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN).outcome())
+                .isEqualTo(SignInOutcome.FAILED);
+        assertThat(store.auditEvents()).extracting(event -> event.outcome()).contains(AuditOutcome.THROTTLED);
+        gatehouse.clock.advance(Duration.ofSeconds(1));
+        assertThat(gatehouse.signIn.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN).outcome())
+                .isEqualTo(SignInOutcome.SIGNED_IN);
+    }
+
+    @Test
+    void countsPasswordFailuresApartFromMfaFailures() {
+        NewVirtualMfaDevice device = gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
+                DeviceName.of("root"), Tags.NONE, ORIGIN);
+        TotpGenerator totp = new TotpGenerator(TotpParameters.AWS_DEFAULT);
+        long step = TotpParameters.AWS_DEFAULT.stepAt(gatehouse.clock.instant());
+        gatehouse.mfaDevices.enableMfaDevice(account.root(), device.device().serial(),
+                totp.generateOneTimePasswordAtStep(device.seed(), step - 1),
+                totp.generateOneTimePasswordAtStep(device.seed(), step), ORIGIN);
+        for (int i = 0; i < 9; i++) {
+            gatehouse.signIn.signInRoot("root@example.com", Password.of("guess-" + i), ORIGIN);
+            gatehouse.clock.advance(Duration.ofMinutes(5));
+        }
+        assertThat(gatehouse.signIn.verifyMfa(account.root(), device.device().serial(),
+                totp.generateOneTimePassword(device.seed(), gatehouse.clock.instant()), ORIGIN))
+                .isEqualTo(VerificationOutcome.ACCEPTED);
+    }
+
+    @Test
+    void asksForAChangeOfAPasswordResetByAnAdministrator() {
+        gatehouse.passwords.resetPassword(account.root(), Password.of("Temporary-Pass-1"), true, ORIGIN);
+        assertThat(gatehouse.signIn.signInRoot("root@example.com", Password.of("Temporary-Pass-1"), ORIGIN)
+                .passwordChangeRequired()).isTrue();
+    }
+}

@@ -1,0 +1,446 @@
+package dev.gatehouse.core.testing;
+
+import dev.gatehouse.core.account.Account;
+import dev.gatehouse.core.account.AccountAlias;
+import dev.gatehouse.core.account.AccountId;
+import dev.gatehouse.core.account.EmailAddress;
+import dev.gatehouse.core.account.PrincipalRef;
+import dev.gatehouse.core.audit.AuditEvent;
+import dev.gatehouse.core.crypto.PasswordHash;
+import dev.gatehouse.core.crypto.SealedSecret;
+import dev.gatehouse.core.error.EntityAlreadyExistsException;
+import dev.gatehouse.core.mfa.Assignment;
+import dev.gatehouse.core.mfa.AssignmentStatus;
+import dev.gatehouse.core.mfa.MfaDevice;
+import dev.gatehouse.core.mfa.MfaDeviceKind;
+import dev.gatehouse.core.mfa.SerialNumber;
+import dev.gatehouse.core.throttle.ThrottleState;
+import dev.gatehouse.core.store.AccessKeyRepository;
+import dev.gatehouse.core.store.AccountRepository;
+import dev.gatehouse.core.store.AuditRepository;
+import dev.gatehouse.core.store.LoginProfileRepository;
+import dev.gatehouse.core.store.MfaDeviceRepository;
+import dev.gatehouse.core.store.Store;
+import dev.gatehouse.core.store.StoreSession;
+import dev.gatehouse.core.store.ThrottleRepository;
+import dev.gatehouse.core.store.UserRepository;
+import dev.gatehouse.core.user.AccessKey;
+import dev.gatehouse.core.user.AccessKeyId;
+import dev.gatehouse.core.user.AccessKeyStatus;
+import dev.gatehouse.core.user.IamUser;
+import dev.gatehouse.core.user.LoginProfile;
+import dev.gatehouse.core.user.UserId;
+import dev.gatehouse.core.user.UserName;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A hand-written fake of the store for the domain's unit tests. One lock serialises units of work;
+ * a failed unit of work restores the state copied at its start, as a rollback would.
+ */
+public final class InMemoryStore implements Store {
+
+    private State state = new State();
+    private final Object lock = new Object();
+
+    @Override
+    public <T> T inTransaction(Function<StoreSession, T> work) {
+        synchronized (lock) {
+            State before = state.copy();
+            try {
+                return work.apply(new Session(state));
+            } catch (RuntimeException | Error e) {
+                state = before;
+                throw e;
+            }
+        }
+    }
+
+    /** Everything in the audit log, oldest first. */
+    public List<AuditEvent> auditEvents() {
+        synchronized (lock) {
+            return List.copyOf(state.audit);
+        }
+    }
+
+    private static final class State {
+        final Map<AccountId, Account> accounts = new LinkedHashMap<>();
+        final Map<PrincipalRef, LoginProfile> profiles = new LinkedHashMap<>();
+        final Map<PrincipalRef, List<PasswordHash>> history = new LinkedHashMap<>();
+        final Map<UserId, IamUser> users = new LinkedHashMap<>();
+        final Map<AccessKeyId, AccessKey> keys = new LinkedHashMap<>();
+        final Map<String, MfaDevice> devices = new LinkedHashMap<>();
+        final Map<String, ThrottleState> throttles = new LinkedHashMap<>();
+        final List<AuditEvent> audit = new ArrayList<>();
+
+        State copy() {
+            State copy = new State();
+            copy.accounts.putAll(accounts);
+            copy.profiles.putAll(profiles);
+            history.forEach((principal, hashes) -> copy.history.put(principal, new ArrayList<>(hashes)));
+            copy.users.putAll(users);
+            copy.keys.putAll(keys);
+            copy.devices.putAll(devices);
+            copy.throttles.putAll(throttles);
+            copy.audit.addAll(audit);
+            return copy;
+        }
+    }
+
+    private record Session(State state) implements StoreSession {
+
+        @Override
+        public AccountRepository accounts() {
+            return new AccountRepository() {
+                @Override
+                public void insert(Account account) {
+                    if (state.accounts.containsKey(account.id()) || findByRootEmail(account.rootEmail()).isPresent()
+                            || (account.alias() != null && findByAlias(account.alias()).isPresent())) {
+                        throw new EntityAlreadyExistsException("account exists");
+                    }
+                    state.accounts.put(account.id(), account);
+                }
+
+                @Override
+                public Optional<Account> find(AccountId id) {
+                    return Optional.ofNullable(state.accounts.get(id));
+                }
+
+                @Override
+                public Optional<Account> findByAlias(AccountAlias alias) {
+                    return state.accounts.values().stream().filter(a -> alias.equals(a.alias())).findFirst();
+                }
+
+                @Override
+                public Optional<Account> findByRootEmail(EmailAddress email) {
+                    return state.accounts.values().stream()
+                            .filter(a -> a.rootEmail().normalized().equals(email.normalized())).findFirst();
+                }
+
+                @Override
+                public void update(Account account) {
+                    state.accounts.put(account.id(), account);
+                }
+
+                @Override
+                public List<Account> list() {
+                    return state.accounts.values().stream().sorted(Comparator.comparing(Account::id)).toList();
+                }
+            };
+        }
+
+        @Override
+        public LoginProfileRepository loginProfiles() {
+            return new LoginProfileRepository() {
+                @Override
+                public void save(LoginProfile profile) {
+                    state.profiles.put(profile.principal(), profile);
+                }
+
+                @Override
+                public Optional<LoginProfile> find(PrincipalRef principal) {
+                    return Optional.ofNullable(state.profiles.get(principal));
+                }
+
+                @Override
+                public void recordUse(PrincipalRef principal, Instant at) {
+                    LoginProfile p = state.profiles.get(principal);
+                    if (p != null) {
+                        state.profiles.put(principal, new LoginProfile(principal, p.passwordHash(), p.resetRequired(),
+                                p.createdAt(), p.changedAt(), at));
+                    }
+                }
+
+                @Override
+                public boolean delete(PrincipalRef principal) {
+                    return state.profiles.remove(principal) != null;
+                }
+
+                @Override
+                public void appendHistory(PrincipalRef principal, PasswordHash hash, Instant at) {
+                    state.history.computeIfAbsent(principal, p -> new ArrayList<>()).add(0, hash);
+                }
+
+                @Override
+                public List<PasswordHash> history(PrincipalRef principal, int limit) {
+                    return state.history.getOrDefault(principal, List.of()).stream().limit(limit).toList();
+                }
+            };
+        }
+
+        @Override
+        public UserRepository users() {
+            return new UserRepository() {
+                @Override
+                public void insert(IamUser user) {
+                    if (findByName(user.accountId(), user.name()).isPresent()) {
+                        throw new EntityAlreadyExistsException("user exists");
+                    }
+                    state.users.put(user.id(), user);
+                }
+
+                @Override
+                public Optional<IamUser> findByName(AccountId accountId, UserName name) {
+                    return state.users.values().stream().filter(u -> u.accountId().equals(accountId)
+                            && u.name().normalized().equals(name.normalized())).findFirst();
+                }
+
+                @Override
+                public Optional<IamUser> find(AccountId accountId, UserId id) {
+                    return Optional.ofNullable(state.users.get(id)).filter(u -> u.accountId().equals(accountId));
+                }
+
+                @Override
+                public List<IamUser> list(AccountId accountId, Optional<String> after, int limit) {
+                    return state.users.values().stream().filter(u -> u.accountId().equals(accountId))
+                            .filter(u -> after.isEmpty() || u.name().normalized().compareTo(after.get()) > 0)
+                            .sorted(Comparator.comparing(u -> u.name().normalized())).limit(limit).toList();
+                }
+
+                @Override
+                public int count(AccountId accountId) {
+                    return (int) state.users.values().stream().filter(u -> u.accountId().equals(accountId)).count();
+                }
+
+                @Override
+                public void updateTags(IamUser user) {
+                    state.users.put(user.id(), user);
+                }
+
+                @Override
+                public boolean delete(AccountId accountId, UserId id) {
+                    return state.users.remove(id) != null;
+                }
+            };
+        }
+
+        @Override
+        public AccessKeyRepository accessKeys() {
+            return new AccessKeyRepository() {
+                @Override
+                public void insert(AccessKey key) {
+                    state.keys.put(key.id(), key);
+                }
+
+                @Override
+                public Optional<AccessKey> find(AccessKeyId id) {
+                    return Optional.ofNullable(state.keys.get(id));
+                }
+
+                @Override
+                public List<AccessKey> listFor(PrincipalRef principal) {
+                    return state.keys.values().stream().filter(k -> k.principal().equals(principal)).toList();
+                }
+
+                @Override
+                public boolean updateStatus(AccessKeyId id, AccessKeyStatus status) {
+                    AccessKey k = state.keys.get(id);
+                    if (k == null) {
+                        return false;
+                    }
+                    state.keys.put(id, new AccessKey(id, k.principal(), status, k.createdAt(), k.sealedSecret(),
+                            k.lastUsedAt(), k.lastUsedRegion(), k.lastUsedService()));
+                    return true;
+                }
+
+                @Override
+                public void recordUse(AccessKeyId id, Instant at, String region, String service) {
+                    AccessKey k = state.keys.get(id);
+                    if (k != null) {
+                        state.keys.put(id, new AccessKey(id, k.principal(), k.status(), k.createdAt(), k.sealedSecret(),
+                                at, region, service));
+                    }
+                }
+
+                @Override
+                public boolean delete(AccessKeyId id) {
+                    return state.keys.remove(id) != null;
+                }
+
+                @Override
+                public List<AccessKey> listAll() {
+                    return List.copyOf(state.keys.values());
+                }
+
+                @Override
+                public void updateSecret(AccessKeyId id, SealedSecret sealed) {
+                    state.keys.computeIfPresent(id, (i, k) -> k.withSealedSecret(sealed));
+                }
+            };
+        }
+
+        @Override
+        public MfaDeviceRepository mfaDevices() {
+            return new MfaDeviceRepository() {
+                @Override
+                public void insert(MfaDevice device) {
+                    boolean taken = state.devices.values().stream().anyMatch(d -> d.serial().equals(device.serial())
+                            || (d.accountId().equals(device.accountId()) && d.kind() == device.kind()
+                                    && d.name().equalsIgnoreCase(device.name())));
+                    if (taken) {
+                        throw new EntityAlreadyExistsException("MFA device exists");
+                    }
+                    state.devices.put(device.id(), device);
+                }
+
+                @Override
+                public Optional<MfaDevice> findBySerial(SerialNumber serial) {
+                    return state.devices.values().stream().filter(d -> d.serial().equals(serial)).findFirst();
+                }
+
+                @Override
+                public List<MfaDevice> listAssignedTo(PrincipalRef principal, Optional<SerialNumber> after, int limit) {
+                    return state.devices.values().stream()
+                            .filter(d -> d.isAssigned() && d.assignment().principal().equals(principal))
+                            .filter(d -> after.isEmpty() || d.serial().compareTo(after.get()) > 0)
+                            .sorted(Comparator.comparing(MfaDevice::serial)).limit(limit).toList();
+                }
+
+                @Override
+                public int countAssignedTo(PrincipalRef principal) {
+                    return listAssignedTo(principal, Optional.empty(), Integer.MAX_VALUE).size();
+                }
+
+                @Override
+                public List<MfaDevice> listInAccount(AccountId accountId, MfaDeviceKind kind, AssignmentStatus status,
+                        Optional<SerialNumber> after, int limit) {
+                    return state.devices.values().stream()
+                            .filter(d -> d.accountId().equals(accountId) && d.kind() == kind && status.admits(d))
+                            .filter(d -> after.isEmpty() || d.serial().compareTo(after.get()) > 0)
+                            .sorted(Comparator.comparing(MfaDevice::serial)).limit(limit).toList();
+                }
+
+                @Override
+                public void lockAssignmentsOf(PrincipalRef principal) {
+                    // Units of work are serialised already.
+                }
+
+                @Override
+                public int countInAccount(AccountId accountId, AssignmentStatus status) {
+                    return (int) state.devices.values().stream()
+                            .filter(d -> d.accountId().equals(accountId) && status.admits(d)).count();
+                }
+
+                @Override
+                public boolean assign(String id, PrincipalRef principal, Instant at, long drift, long lastStep) {
+                    MfaDevice d = state.devices.get(id);
+                    if (d == null || d.isAssigned()) {
+                        return false;
+                    }
+                    state.devices.put(id, new MfaDevice(id, d.accountId(), d.serial(), d.kind(), d.name(), d.path(),
+                            d.totp(), d.seed(), d.createdAt(), new Assignment(principal, at), drift,
+                            Math.max(lastStep, d.lastAcceptedStep()), d.tags()));
+                    return true;
+                }
+
+                @Override
+                public boolean resynchronise(String id, long drift, long lastStep) {
+                    MfaDevice d = state.devices.get(id);
+                    if (d == null || d.lastAcceptedStep() >= lastStep) {
+                        return false;
+                    }
+                    state.devices.put(id, new MfaDevice(id, d.accountId(), d.serial(), d.kind(), d.name(), d.path(),
+                            d.totp(), d.seed(), d.createdAt(), d.assignment(), drift, lastStep, d.tags()));
+                    return true;
+                }
+
+                @Override
+                public boolean advanceLastAcceptedStep(String id, long step) {
+                    MfaDevice d = state.devices.get(id);
+                    if (d == null || d.lastAcceptedStep() >= step) {
+                        return false;
+                    }
+                    state.devices.put(id, new MfaDevice(id, d.accountId(), d.serial(), d.kind(), d.name(), d.path(),
+                            d.totp(), d.seed(), d.createdAt(), d.assignment(), d.driftSteps(), step, d.tags()));
+                    return true;
+                }
+
+                @Override
+                public boolean unassign(String id) {
+                    MfaDevice d = state.devices.get(id);
+                    if (d == null || !d.isAssigned()) {
+                        return false;
+                    }
+                    state.devices.put(id, new MfaDevice(id, d.accountId(), d.serial(), d.kind(), d.name(), d.path(),
+                            d.totp(), d.seed(), d.createdAt(), null, 0, d.lastAcceptedStep(), d.tags()));
+                    return true;
+                }
+
+                @Override
+                public void updateTags(MfaDevice device) {
+                    state.devices.computeIfPresent(device.id(), (i, d) -> d.withTags(device.tags()));
+                }
+
+                @Override
+                public boolean delete(String id) {
+                    return state.devices.remove(id) != null;
+                }
+
+                @Override
+                public List<MfaDevice> listAll() {
+                    return List.copyOf(state.devices.values());
+                }
+
+                @Override
+                public void updateSeed(String id, SealedSecret sealed) {
+                    state.devices.computeIfPresent(id, (i, d) -> d.withSeed(sealed));
+                }
+            };
+        }
+
+        @Override
+        public ThrottleRepository throttles() {
+            return new ThrottleRepository() {
+                @Override
+                public Optional<ThrottleState> find(String key) {
+                    return Optional.ofNullable(state.throttles.get(key));
+                }
+
+                @Override
+                public int recordFailure(String key, Instant at) {
+                    ThrottleState old = state.throttles.getOrDefault(key, new ThrottleState(key, 0, Instant.EPOCH));
+                    ThrottleState next = new ThrottleState(key, old.consecutiveFailures() + 1, old.blockedUntil());
+                    state.throttles.put(key, next);
+                    return next.consecutiveFailures();
+                }
+
+                @Override
+                public void blockUntil(String key, Instant until) {
+                    ThrottleState old = state.throttles.getOrDefault(key, new ThrottleState(key, 0, Instant.EPOCH));
+                    if (until.isAfter(old.blockedUntil())) {
+                        state.throttles.put(key, new ThrottleState(key, old.consecutiveFailures(), until));
+                    }
+                }
+
+                @Override
+                public void reset(String key) {
+                    state.throttles.remove(key);
+                }
+            };
+        }
+
+        @Override
+        public AuditRepository audit() {
+            return new AuditRepository() {
+                @Override
+                public void append(AuditEvent event) {
+                    state.audit.add(event);
+                }
+
+                @Override
+                public List<AuditEvent> recent(AccountId accountId, int limit) {
+                    List<AuditEvent> events = new ArrayList<>(state.audit.stream()
+                            .filter(e -> accountId.equals(e.accountId())).toList());
+                    java.util.Collections.reverse(events);
+                    return events.stream().limit(limit).toList();
+                }
+            };
+        }
+    }
+}

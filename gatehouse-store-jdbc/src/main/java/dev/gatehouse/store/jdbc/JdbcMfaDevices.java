@@ -1,0 +1,190 @@
+package dev.gatehouse.store.jdbc;
+
+import dev.gatehouse.core.Tags;
+import dev.gatehouse.core.account.AccountId;
+import dev.gatehouse.core.account.PrincipalRef;
+import dev.gatehouse.core.crypto.SealedSecret;
+import dev.gatehouse.core.mfa.Assignment;
+import dev.gatehouse.core.mfa.AssignmentStatus;
+import dev.gatehouse.core.mfa.MfaDevice;
+import dev.gatehouse.core.mfa.MfaDeviceKind;
+import dev.gatehouse.core.mfa.SerialNumber;
+import dev.gatehouse.core.store.MfaDeviceRepository;
+import dev.gatehouse.core.user.IamPath;
+import dev.gatehouse.otp.HmacAlgorithm;
+import dev.gatehouse.otp.TotpParameters;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+final class JdbcMfaDevices implements MfaDeviceRepository {
+
+    private final Handle handle;
+
+    JdbcMfaDevices(Handle handle) {
+        this.handle = handle;
+    }
+
+    @Override
+    public void insert(MfaDevice device) {
+        TotpParameters totp = device.totp();
+        JdbcAccounts.execute(handle.createUpdate("INSERT INTO mfa_devices (id, account_id, serial, kind, name,"
+                + " name_normalized, path, totp_algorithm, totp_digits, totp_period_millis, totp_t0_millis, seed_key_id,"
+                + " seed_ciphertext, created_at, assigned_principal_key, enabled_at, drift_steps, last_step) VALUES"
+                + " (:id, :account, :serial, :kind, :name, :normalized, :path, :algorithm, :digits, :period, :t0, :keyId,"
+                + " :ciphertext, :created, :principal, :enabled, :drift, :lastStep)")
+                .bind("id", device.id()).bind("account", device.accountId().value())
+                .bind("serial", device.serial().value()).bind("kind", device.kind().name())
+                .bind("name", device.name()).bind("normalized", device.name().toLowerCase(Locale.ROOT))
+                .bind("path", device.path().value())
+                .bind("algorithm", totp == null ? null : totp.algorithm().name())
+                .bind("digits", totp == null ? null : totp.digits())
+                .bind("period", totp == null ? null : totp.period().toMillis())
+                .bind("t0", totp == null ? null : totp.t0().toEpochMilli())
+                .bind("keyId", device.seed() == null ? null : device.seed().keyId())
+                .bind("ciphertext", device.seed() == null ? null : device.seed().ciphertext())
+                .bind("created", device.createdAt().toEpochMilli())
+                .bind("principal", device.assignment() == null ? null : device.assignment().principal().key())
+                .bind("enabled", device.assignment() == null ? null : device.assignment().enabledAt().toEpochMilli())
+                .bind("drift", device.driftSteps()).bind("lastStep", device.lastAcceptedStep()),
+                "An MFA device with that serial number or name already exists.");
+        Tagging.write(handle, device.rowIdentity(), device.tags());
+    }
+
+    @Override
+    public Optional<MfaDevice> findBySerial(SerialNumber serial) {
+        return handle.createQuery("SELECT * FROM mfa_devices WHERE serial = :serial").bind("serial", serial.value())
+                .map((row, context) -> map(row)).findOne().map(this::withTags);
+    }
+
+    @Override
+    public List<MfaDevice> listAssignedTo(PrincipalRef principal, Optional<SerialNumber> afterSerial, int limit) {
+        return handle.createQuery("SELECT * FROM mfa_devices WHERE account_id = :account"
+                + " AND assigned_principal_key = :principal AND serial > :after ORDER BY serial LIMIT :limit")
+                .bind("account", principal.accountId().value()).bind("principal", principal.key())
+                .bind("after", afterSerial.map(SerialNumber::value).orElse("")).bind("limit", limit)
+                .map((row, context) -> map(row)).list().stream().map(this::withTags).toList();
+    }
+
+    @Override
+    public int countAssignedTo(PrincipalRef principal) {
+        return handle.createQuery("SELECT COUNT(*) FROM mfa_devices WHERE account_id = :account"
+                + " AND assigned_principal_key = :principal")
+                .bind("account", principal.accountId().value()).bind("principal", principal.key())
+                .mapTo(Integer.class).one();
+    }
+
+    @Override
+    public void lockAssignmentsOf(PrincipalRef principal) {
+        // An upsert that always writes: the row lock it takes is held until commit or rollback.
+        handle.createUpdate("INSERT INTO principal_locks (account_id, principal_key, version) VALUES (:account, :principal, 1)"
+                + " ON CONFLICT (account_id, principal_key) DO UPDATE SET version = principal_locks.version + 1")
+                .bind("account", principal.accountId().value()).bind("principal", principal.key()).execute();
+    }
+
+    @Override
+    public int countInAccount(AccountId accountId, AssignmentStatus status) {
+        return handle.createQuery("SELECT COUNT(*) FROM mfa_devices WHERE account_id = :account" + assignmentFilter(status))
+                .bind("account", accountId.value()).mapTo(Integer.class).one();
+    }
+
+    @Override
+    public List<MfaDevice> listInAccount(AccountId accountId, MfaDeviceKind kind, AssignmentStatus status,
+            Optional<SerialNumber> afterSerial, int limit) {
+        return handle.createQuery("SELECT * FROM mfa_devices WHERE account_id = :account AND kind = :kind"
+                + assignmentFilter(status)
+                + " AND serial > :after ORDER BY serial LIMIT :limit")
+                .bind("account", accountId.value()).bind("kind", kind.name())
+                .bind("after", afterSerial.map(SerialNumber::value).orElse("")).bind("limit", limit)
+                .map((row, context) -> map(row)).list().stream().map(this::withTags).toList();
+    }
+
+    @Override
+    public boolean assign(String deviceId, PrincipalRef principal, Instant enabledAt, long driftSteps,
+            long lastAcceptedStep) {
+        return handle.createUpdate("UPDATE mfa_devices SET assigned_principal_key = :principal, enabled_at = :enabled,"
+                + " drift_steps = :drift, last_step = CASE WHEN last_step < :lastStep THEN :lastStep ELSE last_step END"
+                + " WHERE id = :id AND account_id = :account AND assigned_principal_key IS NULL")
+                .bind("principal", principal.key()).bind("enabled", enabledAt.toEpochMilli())
+                .bind("drift", driftSteps).bind("lastStep", lastAcceptedStep).bind("id", deviceId)
+                .bind("account", principal.accountId().value()).execute() == 1;
+    }
+
+    @Override
+    public boolean resynchronise(String deviceId, long driftSteps, long lastAcceptedStep) {
+        return handle.createUpdate("UPDATE mfa_devices SET drift_steps = :drift, last_step = :lastStep"
+                + " WHERE id = :id AND last_step < :lastStep")
+                .bind("drift", driftSteps).bind("lastStep", lastAcceptedStep).bind("id", deviceId).execute() == 1;
+    }
+
+    @Override
+    public boolean advanceLastAcceptedStep(String deviceId, long step) {
+        // The replay guard. One statement, so the database decides a race: the row lock (PostgreSQL)
+        // or the single writer (SQLite) lets exactly one caller see last_step < step.
+        return handle.createUpdate("UPDATE mfa_devices SET last_step = :step WHERE id = :id AND last_step < :step")
+                .bind("step", step).bind("id", deviceId).execute() == 1;
+    }
+
+    @Override
+    public boolean unassign(String deviceId) {
+        return handle.createUpdate("UPDATE mfa_devices SET assigned_principal_key = NULL, enabled_at = NULL,"
+                + " drift_steps = 0 WHERE id = :id AND assigned_principal_key IS NOT NULL")
+                .bind("id", deviceId).execute() == 1;
+    }
+
+    @Override
+    public void updateTags(MfaDevice device) {
+        Tagging.write(handle, device.rowIdentity(), device.tags());
+    }
+
+    @Override
+    public boolean delete(String deviceId) {
+        Tagging.delete(handle, MfaDevice.rowIdentity(deviceId));
+        return handle.createUpdate("DELETE FROM mfa_devices WHERE id = :id").bind("id", deviceId).execute() == 1;
+    }
+
+    @Override
+    public List<MfaDevice> listAll() {
+        return handle.createQuery("SELECT * FROM mfa_devices ORDER BY id").map((row, context) -> map(row)).list();
+    }
+
+    @Override
+    public void updateSeed(String deviceId, SealedSecret sealed) {
+        handle.createUpdate("UPDATE mfa_devices SET seed_key_id = :keyId, seed_ciphertext = :ciphertext WHERE id = :id")
+                .bind("keyId", sealed.keyId()).bind("ciphertext", sealed.ciphertext()).bind("id", deviceId).execute();
+    }
+
+    private static String assignmentFilter(AssignmentStatus status) {
+        return switch (status) {
+            case ASSIGNED -> " AND assigned_principal_key IS NOT NULL";
+            case UNASSIGNED -> " AND assigned_principal_key IS NULL";
+            case ANY -> "";
+        };
+    }
+
+    private MfaDevice withTags(MfaDevice device) {
+        return device.withTags(Tagging.read(handle, device.rowIdentity()));
+    }
+
+    private static MfaDevice map(ResultSet row) throws SQLException {
+        AccountId accountId = AccountId.of(row.getString("account_id"));
+        String algorithm = row.getString("totp_algorithm");
+        TotpParameters totp = algorithm == null ? null : new TotpParameters(HmacAlgorithm.valueOf(algorithm),
+                row.getInt("totp_digits"), Duration.ofMillis(row.getLong("totp_period_millis")),
+                Instant.ofEpochMilli(row.getLong("totp_t0_millis")));
+        String keyId = row.getString("seed_key_id");
+        SealedSecret seed = keyId == null ? null : new SealedSecret(keyId, row.getString("seed_ciphertext"));
+        String principal = row.getString("assigned_principal_key");
+        Assignment assignment = principal == null ? null
+                : new Assignment(PrincipalRef.fromKey(accountId, principal), Columns.instant(row, "enabled_at"));
+        return new MfaDevice(row.getString("id"), accountId, new SerialNumber(row.getString("serial")),
+                MfaDeviceKind.valueOf(row.getString("kind")), row.getString("name"), new IamPath(row.getString("path")),
+                totp, seed, Columns.instant(row, "created_at"), assignment, row.getLong("drift_steps"),
+                row.getLong("last_step"), Tags.NONE);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.gatehouse.store.jdbc;
+
+import dev.gatehouse.core.store.AccessKeyRepository;
+import dev.gatehouse.core.store.AccountRepository;
+import dev.gatehouse.core.store.AuditRepository;
+import dev.gatehouse.core.store.LoginProfileRepository;
+import dev.gatehouse.core.store.MfaDeviceRepository;
+import dev.gatehouse.core.store.StoreSession;
+import dev.gatehouse.core.store.ThrottleRepository;
+import dev.gatehouse.core.store.UserRepository;
+import org.jdbi.v3.core.Handle;
+
+/** The repositories over one JDBI handle, inside one transaction. */
+final class JdbcSession implements StoreSession {
+
+    private final Handle handle;
+
+    JdbcSession(Handle handle) {
+        this.handle = handle;
+    }
+
+    @Override
+    public AccountRepository accounts() {
+        return new JdbcAccounts(handle);
+    }
+
+    @Override
+    public LoginProfileRepository loginProfiles() {
+        return new JdbcLoginProfiles(handle);
+    }
+
+    @Override
+    public UserRepository users() {
+        return new JdbcUsers(handle);
+    }
+
+    @Override
+    public AccessKeyRepository accessKeys() {
+        return new JdbcAccessKeys(handle);
+    }
+
+    @Override
+    public MfaDeviceRepository mfaDevices() {
+        return new JdbcMfaDevices(handle);
+    }
+
+    @Override
+    public ThrottleRepository throttles() {
+        return new JdbcThrottles(handle);
+    }
+
+    @Override
+    public AuditRepository audit() {
+        return new JdbcAudit(handle);
+    }
+}

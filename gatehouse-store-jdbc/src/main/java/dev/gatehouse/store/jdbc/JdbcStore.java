@@ -1,0 +1,146 @@
+package dev.gatehouse.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.gatehouse.core.error.GatehouseException;
+import dev.gatehouse.core.store.Store;
+import dev.gatehouse.core.store.StoreSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store on SQLite or PostgreSQL: migrates the schema on open, then runs each unit of work in
+ * one JDBC transaction. Thread-safe; close it to release the pool.
+ *
+ * <p>SQLite allows one writer at a time. Writers in this process queue on a fair lock rather than
+ * polling SQLite's busy handler, and each write transaction begins IMMEDIATE, taking the database
+ * write lock up front so that a read-then-write transaction can never fail with SQLITE_BUSY half-way;
+ * the busy timeout covers writers in other processes. Reads run outside a transaction and, in WAL
+ * mode, do not wait for writers.
+ */
+public final class JdbcStore implements Store, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+
+    private final StoreSettings settings;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+
+    private JdbcStore(StoreSettings settings, HikariDataSource dataSource) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /**
+     * Opens the store and brings its schema up to date.
+     *
+     * @throws dev.gatehouse.core.error.ServiceFailureException if the database cannot be reached or
+     *     migrated; the details are in the log
+     */
+    public static JdbcStore open(StoreSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        HikariDataSource dataSource = null;
+        try {
+            if (settings.database() == Database.SQLITE) {
+                createDataDirectory(settings.sqliteFile().getParent());
+            }
+            dataSource = new HikariDataSource(poolConfig(settings));
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            LOG.info("Store open on {} ({})", settings.database(), Database.redactedUrl(settings.jdbcUrl()));
+            return new JdbcStore(settings, dataSource);
+        } catch (RuntimeException e) {
+            if (dataSource != null) {
+                dataSource.close();
+            }
+            throw StorageErrors.serviceFailure(e);
+        }
+    }
+
+    /** The data directory, owner-only where the file system has POSIX permissions, as the key file beside it. */
+    private static void createDataDirectory(Path directory) {
+        if (directory == null || Files.isDirectory(directory)) {
+            return;
+        }
+        try {
+            if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(directory,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(directory);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + directory, e);
+        }
+    }
+
+    private static HikariConfig poolConfig(StoreSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setPoolName("gatehouse-" + settings.database().name().toLowerCase(java.util.Locale.ROOT));
+        if (settings.database() == Database.SQLITE) {
+            // WAL: readers never block the writer. synchronous=FULL: a commit is on disk before it is
+            // acknowledged, in WAL mode too, so it survives a power cut as well as a crash.
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "FULL");
+            config.addDataSourceProperty("busy_timeout", String.valueOf(settings.busyTimeout().toMillis()));
+            config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        }
+        return config;
+    }
+
+    public StoreSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public <T> T inTransaction(Function<StoreSession, T> work) {
+        boolean sqlite = settings.database() == Database.SQLITE;
+        if (sqlite) {
+            sqliteWriter.lock();
+        }
+        try {
+            return jdbi.inTransaction(handle -> work.apply(new JdbcSession(handle)));
+        } catch (GatehouseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw StorageErrors.serviceFailure(e);
+        } finally {
+            if (sqlite) {
+                sqliteWriter.unlock();
+            }
+        }
+    }
+
+    @Override
+    public <T> T read(Function<StoreSession, T> work) {
+        if (settings.database() != Database.SQLITE) {
+            return inTransaction(work);
+        }
+        try {
+            return jdbi.withHandle(handle -> work.apply(new JdbcSession(handle)));
+        } catch (GatehouseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw StorageErrors.serviceFailure(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.gatehouse.store.jdbc;
+
+import dev.gatehouse.core.Tags;
+import dev.gatehouse.core.account.AccountId;
+import dev.gatehouse.core.store.UserRepository;
+import dev.gatehouse.core.user.IamPath;
+import dev.gatehouse.core.user.IamUser;
+import dev.gatehouse.core.user.UserId;
+import dev.gatehouse.core.user.UserName;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+final class JdbcUsers implements UserRepository {
+
+    private final Handle handle;
+
+    JdbcUsers(Handle handle) {
+        this.handle = handle;
+    }
+
+    @Override
+    public void insert(IamUser user) {
+        JdbcAccounts.execute(handle.createUpdate("INSERT INTO iam_users (id, account_id, name, name_normalized, path,"
+                + " administrator, created_at) VALUES (:id, :account, :name, :normalized, :path, :administrator, :created)")
+                .bind("id", user.id().value()).bind("account", user.accountId().value())
+                .bind("name", user.name().value()).bind("normalized", user.name().normalized())
+                .bind("path", user.path().value()).bind("administrator", Columns.bool(user.administrator()))
+                .bind("created", user.createdAt().toEpochMilli()),
+                "User with name " + user.name() + " already exists.");
+        Tagging.write(handle, resource(user.id()), user.tags());
+    }
+
+    @Override
+    public Optional<IamUser> findByName(AccountId accountId, UserName name) {
+        return handle.createQuery("SELECT * FROM iam_users WHERE account_id = :account AND name_normalized = :name")
+                .bind("account", accountId.value()).bind("name", name.normalized())
+                .map((row, context) -> row(row)).findOne().map(this::withTags);
+    }
+
+    @Override
+    public Optional<IamUser> find(AccountId accountId, UserId id) {
+        return handle.createQuery("SELECT * FROM iam_users WHERE account_id = :account AND id = :id")
+                .bind("account", accountId.value()).bind("id", id.value())
+                .map((row, context) -> row(row)).findOne().map(this::withTags);
+    }
+
+    @Override
+    public List<IamUser> list(AccountId accountId, Optional<String> afterNormalizedName, int limit) {
+        return handle.createQuery("SELECT * FROM iam_users WHERE account_id = :account AND name_normalized > :after"
+                + " ORDER BY name_normalized LIMIT :limit")
+                .bind("account", accountId.value()).bind("after", afterNormalizedName.orElse(""))
+                .bind("limit", limit).map((row, context) -> row(row)).list()
+                .stream().map(this::withTags).toList();
+    }
+
+    @Override
+    public int count(AccountId accountId) {
+        return handle.createQuery("SELECT COUNT(*) FROM iam_users WHERE account_id = :account")
+                .bind("account", accountId.value()).mapTo(Integer.class).one();
+    }
+
+    @Override
+    public void updateTags(IamUser user) {
+        Tagging.write(handle, resource(user.id()), user.tags());
+    }
+
+    @Override
+    public boolean delete(AccountId accountId, UserId id) {
+        Tagging.delete(handle, resource(id));
+        return handle.createUpdate("DELETE FROM iam_users WHERE account_id = :account AND id = :id")
+                .bind("account", accountId.value()).bind("id", id.value()).execute() == 1;
+    }
+
+    private IamUser withTags(IamUser user) {
+        return user.withTags(Tagging.read(handle, resource(user.id())));
+    }
+
+    private static String resource(UserId id) {
+        return "user:" + id.value();
+    }
+
+    private static IamUser row(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new IamUser(AccountId.of(row.getString("account_id")), new UserId(row.getString("id")),
+                new UserName(row.getString("name")), new IamPath(row.getString("path")),
+                Columns.instant(row, "created_at"), Columns.bool(row, "administrator"), Tags.NONE);
+    }
+}

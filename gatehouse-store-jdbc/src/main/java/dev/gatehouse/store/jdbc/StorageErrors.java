@@ -1,0 +1,45 @@
+package dev.gatehouse.store.jdbc;
+
+import dev.gatehouse.core.error.ServiceFailureException;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns storage failures into domain errors: SQL and driver details go to the log only. */
+final class StorageErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StorageErrors.class);
+    // PostgreSQL's SQLSTATE for unique_violation.
+    private static final String UNIQUE_VIOLATION = "23505";
+    // SQLite's primary result code SQLITE_CONSTRAINT and its extended SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY.
+    private static final int SQLITE_CONSTRAINT = 19;
+    private static final int SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
+    private static final int SQLITE_CONSTRAINT_UNIQUE = 2067;
+
+    private StorageErrors() {
+    }
+
+    static ServiceFailureException serviceFailure(Throwable cause) {
+        String reference = UUID.randomUUID().toString();
+        LOG.error("Storage failure, reference {}", reference, cause);
+        return new ServiceFailureException("The service could not complete the request (reference " + reference + ").",
+                cause);
+    }
+
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                if (UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    return true;
+                }
+                int code = sql.getErrorCode();
+                if ((code == SQLITE_CONSTRAINT || code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+                        && String.valueOf(sql.getMessage()).contains("UNIQUE")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

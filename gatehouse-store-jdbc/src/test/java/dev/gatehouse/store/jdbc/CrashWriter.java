@@ -1,0 +1,43 @@
+package dev.gatehouse.store.jdbc;
+
+import dev.gatehouse.core.Tags;
+import dev.gatehouse.core.account.Account;
+import dev.gatehouse.core.audit.Origin;
+import dev.gatehouse.core.crypto.MasterKeySource;
+import dev.gatehouse.core.crypto.SecretCipher;
+import dev.gatehouse.core.mfa.DeviceName;
+import dev.gatehouse.core.user.IamPath;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The child process of {@link CrashSafetyTest}: creates MFA devices in a loop on the SQLite store
+ * in the data directory given, printing {@code ACK name} after each one is committed, until killed.
+ */
+public final class CrashWriter {
+
+    private CrashWriter() {
+    }
+
+    public static void main(String[] arguments) {
+        Path data = Path.of(arguments[0]);
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                StandardCharsets.UTF_8);
+        JdbcStore store = JdbcStore.open(StoreSettings.embedded(data));
+        Services gatehouse = new Services(store, new TestClock(Instant.now()),
+                new SecretCipher(new MasterKeySource(Map.of(), data, new SecureRandom()).load()));
+        Account account = gatehouse.accounts.createAccount("crash@example.com", null, "Correct-Horse-7");
+        out.println("ACCOUNT " + account.id());
+        for (int i = 0; ; i++) {
+            String name = "device-" + i;
+            gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT, DeviceName.of(name), Tags.NONE,
+                    Origin.LOCAL);
+            // Printed only once the commit has returned: an ACK is a promise the write is durable.
+            out.println("ACK " + name);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.gatehouse.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract on the embedded SQLite database, plus SQLite's own settings. */
+class SqliteStoreTest extends StoreContractTest {
+
+    @TempDir
+    Path data;
+
+    @Override
+    protected JdbcStore openStore() {
+        return JdbcStore.open(StoreSettings.embedded(data));
+    }
+
+    @Override
+    protected JdbcStore openStoreOnSameDatabase() {
+        return JdbcStore.open(StoreSettings.embedded(data));
+    }
+
+    @Test
+    void keepsTheDatabaseInTheDataDirectoryInWalMode() throws Exception {
+        assertThat(data.resolve(StoreSettings.SQLITE_FILE_NAME)).exists();
+        try (Connection connection = DriverManager.getConnection(store.settings().jdbcUrl());
+                Statement statement = connection.createStatement();
+                ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+            mode.next();
+            assertThat(mode.getString(1)).isEqualToIgnoringCase("wal");
+        }
+    }
+
+    @Test
+    void createsAMissingDataDirectoryForItsOwnerOnly() throws Exception {
+        Path fresh = data.resolve("fresh").resolve("gatehouse-data");
+        try (JdbcStore created = JdbcStore.open(StoreSettings.embedded(fresh))) {
+            assertThat(created.settings().sqliteFile()).isEqualTo(fresh.resolve(StoreSettings.SQLITE_FILE_NAME)
+                    .toAbsolutePath()).exists();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+        }
+    }
+
+    @Test
+    void reopensWithTheDataIntact() {
+        store.close();
+        store = openStoreOnSameDatabase();
+        Services reopened = new Services(store, clock, cipher);
+        assertThat(reopened.accounts.getAccount(account().id())).isEqualTo(account());
+    }
+}

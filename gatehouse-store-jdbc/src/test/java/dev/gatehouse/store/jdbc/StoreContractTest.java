@@ -1,0 +1,491 @@
+package dev.gatehouse.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.core.Page;
+import dev.gatehouse.core.Tags;
+import dev.gatehouse.core.account.Account;
+import dev.gatehouse.core.account.AccountAlias;
+import dev.gatehouse.core.account.AccountSummary;
+import dev.gatehouse.core.account.EmailAddress;
+import dev.gatehouse.core.account.PasswordPolicy;
+import dev.gatehouse.core.account.PrincipalRef;
+import dev.gatehouse.core.audit.AuditAction;
+import dev.gatehouse.core.audit.AuditEvent;
+import dev.gatehouse.core.audit.AuditOutcome;
+import dev.gatehouse.core.audit.Origin;
+import dev.gatehouse.core.crypto.KeyRing;
+import dev.gatehouse.core.crypto.KeyRotationService;
+import dev.gatehouse.core.crypto.MasterKey;
+import dev.gatehouse.core.crypto.Password;
+import dev.gatehouse.core.crypto.SecretCipher;
+import dev.gatehouse.core.error.DeleteConflictException;
+import dev.gatehouse.core.error.EntityAlreadyExistsException;
+import dev.gatehouse.core.error.InvalidAuthenticationCodeException;
+import dev.gatehouse.core.error.LimitExceededException;
+import dev.gatehouse.core.error.NoSuchEntityException;
+import dev.gatehouse.core.error.PasswordPolicyViolationException;
+import dev.gatehouse.core.error.ServiceFailureException;
+import dev.gatehouse.core.mfa.AssignmentStatus;
+import dev.gatehouse.core.mfa.DeviceName;
+import dev.gatehouse.core.mfa.MfaDevice;
+import dev.gatehouse.core.mfa.MfaDeviceKind;
+import dev.gatehouse.core.mfa.MfaVerifier;
+import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
+import dev.gatehouse.core.mfa.SerialNumber;
+import dev.gatehouse.core.mfa.VerificationOutcome;
+import dev.gatehouse.core.signin.SignInOutcome;
+import dev.gatehouse.core.user.AccessKeyStatus;
+import dev.gatehouse.core.user.AdministratorCredentials;
+import dev.gatehouse.core.user.IamPath;
+import dev.gatehouse.core.user.IamUser;
+import dev.gatehouse.core.user.NewAccessKey;
+import dev.gatehouse.core.user.UserName;
+import dev.gatehouse.otp.HmacAlgorithm;
+import dev.gatehouse.otp.OtpSecret;
+import dev.gatehouse.otp.TotpGenerator;
+import dev.gatehouse.otp.TotpParameters;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store's contract, through the domain services, run on each database by a subclass: every
+ * operation and error, paging, rollback, and the replay race.
+ */
+abstract class StoreContractTest {
+
+    static final TotpGenerator TOTP = new TotpGenerator(TotpParameters.AWS_DEFAULT);
+    static final Origin ORIGIN = new Origin("arn:aws:iam::123456789012:user/operator", "203.0.113.9", "contract-test");
+    static final Instant START = Instant.parse("2026-11-22T12:00:00Z");
+
+    protected JdbcStore store;
+    protected Services gatehouse;
+    protected final TestClock clock = new TestClock(START);
+    protected final SecretCipher cipher = new SecretCipher(KeyRing.of(MasterKey.generate(new SecureRandom())));
+    private Account account;
+
+    /** A fresh, empty, migrated store for one test. */
+    protected abstract JdbcStore openStore();
+
+    /** Another store on the same database, with its own pool, standing in for a second node. */
+    protected abstract JdbcStore openStoreOnSameDatabase();
+
+    @BeforeEach
+    void openAndCreateAnAccount() {
+        store = openStore();
+        gatehouse = new Services(store, clock, cipher);
+        account = gatehouse.accounts.createAccount("root@example.com", "general", "Correct-Horse-7");
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void findsAnAccountByIdAliasAndEmailInAnyCase() {
+        assertThat(gatehouse.accounts.getAccount(account.id())).isEqualTo(account);
+        assertThat(gatehouse.accounts.resolve("general")).isEqualTo(account);
+        assertThat(gatehouse.accounts.findByRootEmail(EmailAddress.of("ROOT@EXAMPLE.COM"))).contains(account);
+    }
+
+    @Test
+    void refusesATakenEmailOrAliasAndWritesNothing() {
+        assertThatThrownBy(() -> gatehouse.accounts.createAccount("Root@example.com", null, "Correct-Horse-7"))
+                .isInstanceOf(EntityAlreadyExistsException.class);
+        assertThatThrownBy(() -> gatehouse.accounts.createAccount("other@example.com", "general", "Correct-Horse-7"))
+                .isInstanceOf(EntityAlreadyExistsException.class);
+        assertThatThrownBy(() -> gatehouse.accounts.createAccount("weak@example.com", null, "weak"))
+                .isInstanceOf(PasswordPolicyViolationException.class);
+        assertThat(gatehouse.accounts.listAccounts()).containsExactly(account);
+    }
+
+    @Test
+    void keepsThePasswordPolicyAndAlias() {
+        PasswordPolicy policy = new PasswordPolicy(12, true, true, false, true, 2, 5, 90);
+        gatehouse.accounts.updatePasswordPolicy(account.id(), policy, ORIGIN);
+        gatehouse.accounts.setAlias(account.id(), AccountAlias.of("renamed"), ORIGIN);
+        Account reread = gatehouse.accounts.getAccount(account.id());
+        assertThat(reread.passwordPolicy()).isEqualTo(policy);
+        assertThat(reread.aliasIfAny()).contains(AccountAlias.of("renamed"));
+    }
+
+    @Test
+    void summarisesTheAccount() {
+        gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        create("spare");
+        enable(account.root(), "root-account-mfa-device");
+        gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        assertThat(gatehouse.accounts.getAccountSummary(account.id()))
+                .isEqualTo(new AccountSummary(true, true, true, 2, 1, 1));
+    }
+
+    @Test
+    void refusesAReusedPasswordFromTheHistory() {
+        gatehouse.accounts.updatePasswordPolicy(account.id(), new PasswordPolicy(8, false, false, false, false, 3, 3, 0),
+                ORIGIN);
+        gatehouse.passwords.changePassword(account.root(), Password.of("Correct-Horse-7"), Password.of("Correct-Horse-8"),
+                ORIGIN);
+        assertThatThrownBy(() -> gatehouse.passwords.changePassword(account.root(), Password.of("Correct-Horse-8"),
+                Password.of("Correct-Horse-7"), ORIGIN)).isInstanceOf(PasswordPolicyViolationException.class);
+    }
+
+    @Test
+    void signsInAndRecordsTheLastUse() {
+        assertThat(gatehouse.signIn.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN).outcome())
+                .isEqualTo(SignInOutcome.SIGNED_IN);
+        assertThat(gatehouse.passwords.findLoginProfile(account.root()).orElseThrow().lastUsed()).contains(START);
+        assertThat(gatehouse.signIn.signInRoot("root@example.com", Password.of("wrong"), ORIGIN).outcome())
+                .isEqualTo(SignInOutcome.FAILED);
+    }
+
+    @Test
+    void storesUsersWithTagsAndNamesUniqueIgnoringCase() {
+        IamUser alice = gatehouse.users.createUser(account.id(), UserName.of("Alice"), new IamPath("/staff/"),
+                Tags.of(Map.of("team", "ops")), ORIGIN);
+        assertThat(gatehouse.users.getUser(account.id(), UserName.of("alice"))).isEqualTo(alice);
+        assertThatThrownBy(() -> gatehouse.users.createUser(account.id(), UserName.of("ALICE"), IamPath.ROOT, Tags.NONE,
+                ORIGIN)).isInstanceOf(EntityAlreadyExistsException.class);
+        gatehouse.users.tagUser(account.id(), UserName.of("alice"), Tags.of(Map.of("tier", "1")));
+        assertThat(gatehouse.users.getUser(account.id(), UserName.of("alice")).tags().values())
+                .containsExactly(Map.entry("team", "ops"), Map.entry("tier", "1"));
+    }
+
+    @Test
+    void pagesUsersInAStableOrder() {
+        for (String name : List.of("dave", "bob", "erin", "carol", "alice")) {
+            gatehouse.users.createUser(account.id(), UserName.of(name), IamPath.ROOT, Tags.NONE, ORIGIN);
+        }
+        List<String> seen = new ArrayList<>();
+        Optional<String> marker = Optional.empty();
+        do {
+            Page<IamUser> page = gatehouse.users.listUsers(account.id(), marker, 2);
+            page.items().forEach(user -> seen.add(user.name().value()));
+            marker = page.nextMarker();
+        } while (marker.isPresent());
+        assertThat(seen).containsExactly("alice", "bob", "carol", "dave", "erin");
+    }
+
+    @Test
+    void rollsBackAnAdministratorWhoseNameIsTaken() {
+        gatehouse.users.createUser(account.id(), UserName.of("admin"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        assertThatThrownBy(() -> gatehouse.users.createAdministrator(account.id(), UserName.of("ADMIN"), ORIGIN))
+                .isInstanceOf(EntityAlreadyExistsException.class);
+        assertThat(gatehouse.users.listUsers(account.id(), Optional.empty(), 100).items()).hasSize(1);
+    }
+
+    @Test
+    void createsAnAdministratorWithAKeyThatSigns() {
+        AdministratorCredentials admin = gatehouse.users.createAdministrator(account.id(), UserName.of("admin"), ORIGIN);
+        assertThat(gatehouse.users.getUser(account.id(), UserName.of("admin")).administrator()).isTrue();
+        assertThat(gatehouse.accessKeys.signingKey(admin.accessKey().key().id()).orElseThrow().secret())
+                .isEqualTo(admin.accessKey().secret());
+    }
+
+    @Test
+    void keepsAtMostTwoAccessKeysAndTheirStatusAndLastUse() {
+        NewAccessKey first = gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        assertThatThrownBy(() -> gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN))
+                .isInstanceOf(LimitExceededException.class);
+        gatehouse.accessKeys.updateAccessKey(account.root(), first.key().id(), AccessKeyStatus.INACTIVE, ORIGIN);
+        assertThat(gatehouse.accessKeys.signingKey(first.key().id())).isEmpty();
+        gatehouse.accessKeys.recordUse(first.key().id(), "eu-west-1", "sts");
+        assertThat(gatehouse.accessKeys.listAccessKeys(account.root()))
+                .filteredOn(key -> key.id().equals(first.key().id()))
+                .singleElement().satisfies(key -> {
+                    assertThat(key.status()).isEqualTo(AccessKeyStatus.INACTIVE);
+                    assertThat(key.lastUsedRegion()).isEqualTo("eu-west-1");
+                    assertThat(key.lastUsed()).contains(START);
+                });
+    }
+
+    @Test
+    void refusesToDeleteAUserWithAnMfaDevice() {
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        NewVirtualMfaDevice device = enable(bob.principal(), "bob");
+        assertThatThrownBy(() -> gatehouse.users.deleteUser(account.id(), bob.name(), ORIGIN))
+                .isInstanceOf(DeleteConflictException.class);
+        gatehouse.mfaDevices.deactivateMfaDevice(bob.principal(), device.device().serial(), ORIGIN);
+        gatehouse.users.deleteUser(account.id(), bob.name(), ORIGIN);
+    }
+
+    @Test
+    void runsTheMfaDeviceLifecycle() {
+        NewVirtualMfaDevice created = create("root-phone");
+        assertThatThrownBy(() -> create("ROOT-PHONE")).isInstanceOf(EntityAlreadyExistsException.class);
+        SerialNumber serial = created.device().serial();
+        long now = step();
+        assertThatThrownBy(() -> gatehouse.mfaDevices.enableMfaDevice(account.root(), serial, code(created, now - 3),
+                code(created, now), ORIGIN)).isInstanceOf(InvalidAuthenticationCodeException.class);
+        MfaDevice enabled = gatehouse.mfaDevices.enableMfaDevice(account.root(), serial, code(created, now + 3),
+                code(created, now + 4), ORIGIN);
+        assertThat(enabled.driftSteps()).isEqualTo(4);
+        assertThat(enabled.lastAcceptedStep()).isEqualTo(now + 4);
+        assertThat(enabled.assignment().principal()).isEqualTo(account.root());
+        assertThatThrownBy(() -> gatehouse.mfaDevices.deleteVirtualMfaDevice(account.id(), serial, ORIGIN))
+                .isInstanceOf(DeleteConflictException.class);
+        // Past the steps the enable used: those codes are spent.
+        clock.advance(Duration.ofMinutes(3));
+        MfaDevice resynced = gatehouse.mfaDevices.resyncMfaDevice(account.root(), serial, code(created, step()),
+                code(created, step() + 1), ORIGIN);
+        assertThat(resynced.driftSteps()).isEqualTo(1);
+        gatehouse.mfaDevices.deactivateMfaDevice(account.root(), serial, ORIGIN);
+        gatehouse.mfaDevices.deleteVirtualMfaDevice(account.id(), serial, ORIGIN);
+        assertThatThrownBy(() -> gatehouse.mfaDevices.getMfaDevice(account.id(), serial))
+                .isInstanceOf(NoSuchEntityException.class);
+    }
+
+    @Test
+    void limitsAPrincipalToEightDevices() {
+        for (int i = 1; i <= 8; i++) {
+            enable(account.root(), "device-" + i);
+        }
+        NewVirtualMfaDevice ninth = create("device-9");
+        long now = step();
+        assertThatThrownBy(() -> gatehouse.mfaDevices.enableMfaDevice(account.root(), ninth.device().serial(),
+                code(ninth, now - 1), code(ninth, now), ORIGIN)).isInstanceOf(LimitExceededException.class);
+        assertThat(gatehouse.mfaDevices.listMfaDevices(account.root(), Optional.empty(), 100).items()).hasSize(8);
+    }
+
+    @Test
+    void keepsTheEightDeviceQuotaWhenSixteenEnablesRace() throws Exception {
+        List<NewVirtualMfaDevice> devices = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            devices.add(create("racer-" + i));
+        }
+        long now = step();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try (JdbcStore secondStore = openStoreOnSameDatabase()) {
+            Services secondNode = new Services(secondStore, clock, cipher);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                NewVirtualMfaDevice device = devices.get(i);
+                Services node = i % 2 == 0 ? gatehouse : secondNode;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        node.mfaDevices.enableMfaDevice(account.root(), device.device().serial(), code(device, now - 1),
+                                code(device, now), ORIGIN);
+                        return "enabled";
+                    } catch (LimitExceededException e) {
+                        return "limit";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> future : futures) {
+                results.add(future.get());
+            }
+            assertThat(results).filteredOn("enabled"::equals).hasSize(8);
+            assertThat(results).filteredOn("limit"::equals).hasSize(8);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(gatehouse.mfaDevices.listMfaDevices(account.root(), Optional.empty(), 100).items()).hasSize(8);
+    }
+
+    @Test
+    void listsVirtualDevicesByStatusInPagesWithoutSeeds() {
+        enable(account.root(), "b-enabled");
+        NewVirtualMfaDevice spare = create("a-spare");
+        create("c-spare");
+        Page<MfaDevice> unassigned = gatehouse.mfaDevices.listVirtualMfaDevices(account.id(), AssignmentStatus.UNASSIGNED,
+                Optional.empty(), 100);
+        assertThat(unassigned.items()).extracting(MfaDevice::name).containsExactly("a-spare", "c-spare");
+        assertThat(unassigned.items().get(0).seed().ciphertext()).doesNotContain(spare.base32Seed());
+        Page<MfaDevice> first = gatehouse.mfaDevices.listVirtualMfaDevices(account.id(), AssignmentStatus.ANY,
+                Optional.empty(), 2);
+        Page<MfaDevice> second = gatehouse.mfaDevices.listVirtualMfaDevices(account.id(), AssignmentStatus.ANY,
+                first.nextMarker(), 2);
+        assertThat(first.items()).extracting(MfaDevice::name).containsExactly("a-spare", "b-enabled");
+        assertThat(second.items()).extracting(MfaDevice::name).containsExactly("c-spare");
+        assertThat(second.isTruncated()).isFalse();
+    }
+
+    @Test
+    void keepsHardwareTokensAndTheirParameters() {
+        OtpSecret seed = OtpSecret.generate();
+        TotpParameters parameters = new TotpParameters(HmacAlgorithm.SHA256, 8, Duration.ofSeconds(60));
+        SerialNumber serial = SerialNumber.of("GAHT12345678");
+        gatehouse.mfaDevices.registerHardwareToken(account.id(), serial, seed, parameters, ORIGIN);
+        MfaDevice stored = gatehouse.mfaDevices.getMfaDevice(account.id(), serial);
+        assertThat(stored.kind()).isEqualTo(MfaDeviceKind.HARDWARE_TOTP);
+        assertThat(stored.totp()).isEqualTo(parameters);
+        TotpGenerator generator = new TotpGenerator(parameters);
+        long now = parameters.stepAt(clock.instant());
+        gatehouse.mfaDevices.enableMfaDevice(account.root(), serial, generator.generateOneTimePasswordAtStep(seed, now - 1),
+                generator.generateOneTimePasswordAtStep(seed, now), ORIGIN);
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(gatehouse.verifier.verify(account.root(), serial,
+                generator.generateOneTimePassword(seed, clock.instant()), ORIGIN)).isEqualTo(VerificationOutcome.ACCEPTED);
+    }
+
+    @Test
+    void acceptsACodeOnceAndAuditsTheReplay() {
+        NewVirtualMfaDevice device = enable(account.root(), "root-phone");
+        clock.advance(Duration.ofSeconds(30));
+        String code = code(device, step());
+        assertThat(verify(device, code)).isEqualTo(VerificationOutcome.ACCEPTED);
+        assertThat(verify(device, code)).isEqualTo(VerificationOutcome.REPLAYED);
+        List<AuditEvent> events = store.read(session -> session.audit().recent(account.id(), 100));
+        assertThat(events).filteredOn(event -> event.action() == AuditAction.MFA_VERIFICATION)
+                .extracting(AuditEvent::outcome).containsExactlyInAnyOrder(AuditOutcome.ACCEPTED, AuditOutcome.REPLAYED);
+        assertThat(events).filteredOn(event -> event.action() == AuditAction.MFA_VERIFICATION)
+                .allSatisfy(event -> assertThat(event.origin()).isEqualTo(ORIGIN));
+    }
+
+    @Test
+    void throttlesThroughTheStoreAndUnlocksAfterFifteenMinutes() {
+        NewVirtualMfaDevice device = enable(account.root(), "root-phone");
+        for (int failure = 1; failure <= 10; failure++) {
+            assertThat(verify(device, "000000")).isEqualTo(VerificationOutcome.INVALID);
+            clock.advance(Duration.ofMinutes(5));
+        }
+        clock.advance(Duration.ofMinutes(-5));
+        assertThat(verify(device, code(device, step()))).isEqualTo(VerificationOutcome.THROTTLED);
+        // A second node sees the same lock.
+        Services secondNode = new Services(store, clock, cipher);
+        assertThat(secondNode.verifier.verify(account.root(), device.device().serial(), code(device, step()), ORIGIN))
+                .isEqualTo(VerificationOutcome.THROTTLED);
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(verify(device, code(device, step()))).isEqualTo(VerificationOutcome.ACCEPTED);
+        assertThat(verify(device, "000000")).isEqualTo(VerificationOutcome.INVALID);
+        assertThat(verify(device, "000000")).isEqualTo(VerificationOutcome.INVALID);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(verify(device, code(device, step()))).isEqualTo(VerificationOutcome.ACCEPTED);
+    }
+
+    @Test
+    void acceptsTheSameCodeExactlyOnceWhenSixteenThreadsRace() throws Exception {
+        enable(account.root(), "root-phone");
+        clock.advance(Duration.ofSeconds(30));
+        assertExactlyOneAccepted(race(16, thread -> gatehouse.verifier));
+    }
+
+    @Test
+    void acceptsTheSameCodeExactlyOnceWhenTwoNodesWithTheirOwnPoolsRace() throws Exception {
+        enable(account.root(), "root-phone");
+        clock.advance(Duration.ofSeconds(30));
+        try (JdbcStore secondStore = openStoreOnSameDatabase()) {
+            Services secondNode = new Services(secondStore, clock, cipher);
+            assertExactlyOneAccepted(race(16, thread -> thread % 2 == 0 ? gatehouse.verifier : secondNode.verifier));
+        }
+    }
+
+    /** The losers see the step used (REPLAYED) or, once three have failed, the device throttled. */
+    private static void assertExactlyOneAccepted(List<VerificationOutcome> outcomes) {
+        assertThat(outcomes).hasSize(16);
+        assertThat(outcomes).filteredOn(VerificationOutcome::accepted).hasSize(1);
+        assertThat(outcomes).filteredOn(outcome -> !outcome.accepted())
+                .allMatch(outcome -> outcome == VerificationOutcome.REPLAYED || outcome == VerificationOutcome.THROTTLED);
+    }
+
+    @Test
+    void reencryptsEverySecretWhenTheMasterKeyRotates() {
+        NewVirtualMfaDevice device = enable(account.root(), "root-phone");
+        NewAccessKey key = gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        KeyRing rotated = cipher.keys().rotatedTo(MasterKey.generate(new SecureRandom()));
+        KeyRotationService.Rotation rotation = new KeyRotationService(store, gatehouse.audit).reencryptAll(rotated, ORIGIN);
+        assertThat(rotation.mfaSeeds()).isEqualTo(1);
+        assertThat(rotation.accessKeySecrets()).isEqualTo(1);
+        SecretCipher onlyNewKey = new SecretCipher(KeyRing.of(rotated.current()));
+        Services afterRotation = new Services(store, clock, onlyNewKey);
+        assertThat(afterRotation.accessKeys.signingKey(key.key().id()).orElseThrow().secret()).isEqualTo(key.secret());
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(afterRotation.verifier.verify(account.root(), device.device().serial(), code(device, step()), ORIGIN))
+                .isEqualTo(VerificationOutcome.ACCEPTED);
+    }
+
+    @Test
+    void turnsAStorageFailureIntoServiceFailureWithoutSql() {
+        store.close();
+        assertThatThrownBy(() -> gatehouse.accounts.getAccount(account.id()))
+                .isInstanceOf(ServiceFailureException.class)
+                .satisfies(failure -> assertThat(failure.getMessage()).doesNotContainIgnoringCase("select")
+                        .contains("reference"));
+        store = null;
+    }
+
+    /** Runs {@code threads} verifications of the current code at once, each through the verifier given. */
+    protected List<VerificationOutcome> race(int threads, java.util.function.IntFunction<MfaVerifier> verifierFor)
+            throws Exception {
+        MfaDevice device = gatehouse.mfaDevices.listMfaDevices(account.root(), Optional.empty(), 1).items().get(0);
+        String code = TOTP.generateOneTimePasswordAtStep(seedOf(device), step());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<VerificationOutcome>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                MfaVerifier verifier = verifierFor.apply(i);
+                Callable<VerificationOutcome> attempt = () -> {
+                    start.await();
+                    return verifier.verify(account.root(), device.serial(), code, ORIGIN);
+                };
+                futures.add(pool.submit(attempt));
+            }
+            start.countDown();
+            List<VerificationOutcome> outcomes = new ArrayList<>();
+            for (Future<VerificationOutcome> future : futures) {
+                outcomes.add(future.get());
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    protected Account account() {
+        return account;
+    }
+
+    protected NewVirtualMfaDevice enable(PrincipalRef principal, String name) {
+        NewVirtualMfaDevice created = create(name);
+        long now = step();
+        gatehouse.mfaDevices.enableMfaDevice(principal, created.device().serial(), code(created, now - 1),
+                code(created, now), ORIGIN);
+        seeds.put(created.device().serial(), created.seed());
+        return created;
+    }
+
+    private final Map<SerialNumber, OtpSecret> seeds = new java.util.HashMap<>();
+
+    private OtpSecret seedOf(MfaDevice device) {
+        return seeds.get(device.serial());
+    }
+
+    private NewVirtualMfaDevice create(String name) {
+        return gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT, DeviceName.of(name), Tags.NONE,
+                ORIGIN);
+    }
+
+    private VerificationOutcome verify(NewVirtualMfaDevice device, String code) {
+        return gatehouse.verifier.verify(account.root(), device.device().serial(), code, ORIGIN);
+    }
+
+    protected long step() {
+        return TotpParameters.AWS_DEFAULT.stepAt(clock.instant());
+    }
+
+    private static String code(NewVirtualMfaDevice device, long step) {
+        return TOTP.generateOneTimePasswordAtStep(device.seed(), step);
+    }
+}
