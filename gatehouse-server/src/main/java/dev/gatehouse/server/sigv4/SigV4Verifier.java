@@ -1,6 +1,5 @@
 package dev.gatehouse.server.sigv4;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,15 +99,10 @@ public final class SigV4Verifier<P> {
     }
 
     private static void checkSessionToken(SigningCredential<?> credential, Optional<String> presented) {
-        if (credential.sessionToken().isEmpty()) {
-            if (presented.isPresent()) {
-                throw AuthenticationFailure.invalidClientTokenId();
-            }
-            return;
-        }
-        byte[] expected = credential.sessionToken().get().getBytes(StandardCharsets.UTF_8);
-        byte[] actual = presented.orElse("").getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(expected, actual)) {
+        boolean temporary = credential.sessionToken().isPresent();
+        // A token with a long-term key, or a temporary key without its own token, is as good as no key.
+        if (temporary != presented.isPresent()
+                || (temporary && !credential.sessionToken().get().matches(presented.get()))) {
             throw AuthenticationFailure.invalidClientTokenId();
         }
     }

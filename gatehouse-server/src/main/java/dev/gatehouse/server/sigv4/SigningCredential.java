@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param expiresAt for temporary credentials, when they stop working
  */
 public record SigningCredential<P>(String accessKeyId, String secretAccessKey, boolean active,
-        Optional<String> sessionToken, Optional<Instant> expiresAt, P principal) {
+        Optional<SessionToken> sessionToken, Optional<Instant> expiresAt, P principal) {
 
     public SigningCredential {
         Objects.requireNonNull(accessKeyId, "accessKeyId");

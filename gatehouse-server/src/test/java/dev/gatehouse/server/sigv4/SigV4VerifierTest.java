@@ -30,7 +30,7 @@ class SigV4VerifierTest {
 
     SigV4VerifierTest() {
         keys.put(KEY_ID, SigningCredential.longTerm(KEY_ID, SECRET, true, "alice"));
-        keys.put(TEMPORARY_KEY_ID, new SigningCredential<>(TEMPORARY_KEY_ID, SECRET, true, Optional.of(TOKEN),
+        keys.put(TEMPORARY_KEY_ID, new SigningCredential<>(TEMPORARY_KEY_ID, SECRET, true, Optional.of(SessionToken.of(TOKEN)),
                 Optional.of(NOW.plusSeconds(60)), "alice-session"));
     }
 
@@ -145,7 +145,7 @@ class SigV4VerifierTest {
 
     @Test
     void refusesExpiredTemporaryCredentials() {
-        keys.put(TEMPORARY_KEY_ID, new SigningCredential<>(TEMPORARY_KEY_ID, SECRET, true, Optional.of(TOKEN),
+        keys.put(TEMPORARY_KEY_ID, new SigningCredential<>(TEMPORARY_KEY_ID, SECRET, true, Optional.of(SessionToken.of(TOKEN)),
                 Optional.of(NOW), "alice-session"));
         SignableRequest request = SdkSigning.signedPost(TEMPORARY_KEY_ID, SECRET, TOKEN, "sts", NOW, BODY);
 

@@ -1,0 +1,40 @@
+package dev.gatehouse.server.api;
+
+import dev.gatehouse.core.IdentityServices;
+import dev.gatehouse.core.authz.Authorizer;
+import dev.gatehouse.core.authz.Caller;
+import dev.gatehouse.server.Endpoints;
+import dev.gatehouse.server.api.iam.UserActions;
+import dev.gatehouse.server.api.sts.StsActions;
+import dev.gatehouse.server.metrics.ApiMetrics;
+import dev.gatehouse.server.query.QueryEndpoint;
+import dev.gatehouse.server.query.QueryService;
+import dev.gatehouse.server.query.ServiceModel;
+import dev.gatehouse.server.sigv4.SigV4Verifier;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The IAM and STS query API over the domain: what {@code serve} puts on its port. */
+public final class GatehouseApi {
+
+    private GatehouseApi() {
+    }
+
+    public static Endpoints endpoints(IdentityServices services, Authorizer authorizer, MeterRegistry registry) {
+        ActionTable iam = new ActionTable("iam", authorizer);
+        new UserActions(services.users(), services.accounts()).addTo(iam);
+
+        ActionTable sts = new ActionTable("sts", authorizer);
+        new StsActions().addTo(sts);
+
+        Set<String> knownActions = new HashSet<>(ServiceModel.iam().operationNames());
+        knownActions.addAll(ServiceModel.sts().operationNames());
+        SigV4Verifier<Caller> verifier = new SigV4Verifier<>(services.clock(), new CallerLookup(services), Set.of("iam", "sts"));
+        return new QueryEndpoint<>(verifier,
+                List.of(new QueryService<>("iam", ServiceModel.iam(), iam.handlers()),
+                        new QueryService<>("sts", ServiceModel.sts(), sts.handlers())),
+                new DomainErrors(), new ApiMetrics(registry, knownActions));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.gatehouse.server.api;
+
+import dev.gatehouse.core.Page;
+import dev.gatehouse.core.Tags;
+import dev.gatehouse.server.query.QueryInput;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reading common members of the service models' inputs into domain values. */
+public final class Inputs {
+
+    private Inputs() {
+    }
+
+    /** {@code Tags.member.N.Key/Value} as tags; none when absent. */
+    public static Tags tags(QueryInput input) {
+        List<QueryInput> list = input.list("Tags");
+        Map<String, String> values = new LinkedHashMap<>();
+        for (QueryInput tag : list) {
+            values.put(tag.requiredString("Key"), tag.requiredString("Value"));
+        }
+        return Tags.of(values);
+    }
+
+    public static Optional<String> marker(QueryInput input) {
+        return input.string("Marker");
+    }
+
+    /** {@code MaxItems}, AWS's default of 100 when absent. */
+    public static int maxItems(QueryInput input) {
+        return input.integer("MaxItems").orElse(Page.DEFAULT_MAXIMUM_ITEMS);
+    }
+}
