@@ -36,6 +36,10 @@ import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.mfa.VerificationOutcome;
 import dev.gatehouse.core.signin.SignInOutcome;
+import dev.gatehouse.core.sts.MfaContext;
+import dev.gatehouse.core.sts.SessionAccessKeyId;
+import dev.gatehouse.core.sts.SessionCredentials;
+import dev.gatehouse.core.sts.SessionTokenDigest;
 import dev.gatehouse.core.user.AccessKeyStatus;
 import dev.gatehouse.core.user.AdministratorCredentials;
 import dev.gatehouse.core.user.IamPath;
@@ -58,6 +62,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -413,6 +418,77 @@ abstract class StoreContractTest {
         clock.advance(Duration.ofSeconds(30));
         assertThat(afterRotation.verifier.verify(account.root(), device.device().serial(), code(device, step()), ORIGIN))
                 .isEqualTo(VerificationOutcome.ACCEPTED);
+    }
+
+    @Test
+    void keepsTemporaryCredentialsWithTheirMfaContextIntact() {
+        NewAccessKey key = gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        SessionCredentials withMfa = sessionCredentials("ASIAAAAAAAAAAAAAAAA2", key, START.plusSeconds(900),
+                MfaContext.verified(SerialNumber.of("arn:aws:iam::123456789012:mfa/root-account-mfa-device"),
+                        START.minusMillis(1)));
+        SessionCredentials withoutMfa = sessionCredentials("ASIAAAAAAAAAAAAAAAA3", key, START.plusSeconds(3600),
+                MfaContext.NONE);
+        store.inTransaction(session -> {
+            session.sessionCredentials().insert(withMfa);
+            session.sessionCredentials().insert(withoutMfa);
+            return null;
+        });
+        assertThat(storedSession(withMfa.id())).contains(withMfa);
+        assertThat(storedSession(withoutMfa.id())).contains(withoutMfa);
+        assertThat(storedSession(SessionAccessKeyId.of("ASIAAAAAAAAAAAAAAAA4")))
+                .isEmpty();
+        assertThat(storedSessions()).containsExactly(withMfa, withoutMfa);
+    }
+
+    @Test
+    void refusesATakenTemporaryAccessKeyIdAndWritesNothing() {
+        NewAccessKey key = gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        SessionCredentials first = sessionCredentials("ASIAAAAAAAAAAAAAAAA2", key, START.plusSeconds(900),
+                MfaContext.NONE);
+        store.inTransaction(session -> {
+            session.sessionCredentials().insert(first);
+            return null;
+        });
+        SessionCredentials sameId = sessionCredentials("ASIAAAAAAAAAAAAAAAA2", key, START.plusSeconds(3600),
+                MfaContext.NONE);
+        assertThatThrownBy(() -> store.inTransaction(session -> {
+            session.sessionCredentials().insert(sameId);
+            return null;
+        })).isInstanceOf(EntityAlreadyExistsException.class);
+        assertThat(storedSessions()).containsExactly(first);
+    }
+
+    @Test
+    void deletesOnlyTemporaryCredentialsThatExpiredBeforeTheCutoff() {
+        NewAccessKey key = gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        SessionCredentials early = sessionCredentials("ASIAAAAAAAAAAAAAAAA2", key, START.plusSeconds(900),
+                MfaContext.NONE);
+        SessionCredentials atCutoff = sessionCredentials("ASIAAAAAAAAAAAAAAAA3", key, START.plusSeconds(1800),
+                MfaContext.NONE);
+        store.inTransaction(session -> {
+            session.sessionCredentials().insert(early);
+            session.sessionCredentials().insert(atCutoff);
+            return null;
+        });
+        int deleted = store.inTransaction(session -> session.sessionCredentials()
+                .deleteExpiredBefore(START.plusSeconds(1800)));
+        assertThat(deleted).isEqualTo(1);
+        assertThat(storedSessions()).containsExactly(atCutoff);
+    }
+
+    private List<SessionCredentials> storedSessions() {
+        return store.read(session -> session.sessionCredentials().listAll());
+    }
+
+    private Optional<SessionCredentials> storedSession(SessionAccessKeyId id) {
+        return store.read(session -> session.sessionCredentials().find(id));
+    }
+
+    private SessionCredentials sessionCredentials(String id, NewAccessKey source, Instant expiresAt, MfaContext mfa) {
+        SessionAccessKeyId sessionId = SessionAccessKeyId.of(id);
+        return new SessionCredentials(sessionId, source.key().principal(), source.key().id(), START, expiresAt,
+                cipher.seal("a".repeat(40).getBytes(StandardCharsets.US_ASCII), sessionId.rowIdentity()),
+                SessionTokenDigest.of("token-of-" + id), mfa);
     }
 
     @Test
