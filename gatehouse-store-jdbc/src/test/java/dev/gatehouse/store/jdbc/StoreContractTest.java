@@ -36,10 +36,14 @@ import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.mfa.VerificationOutcome;
 import dev.gatehouse.core.signin.SignInOutcome;
+import dev.gatehouse.core.error.AccessDeniedException;
+import dev.gatehouse.core.sts.ActiveSession;
+import dev.gatehouse.core.sts.IssuedSessionCredentials;
 import dev.gatehouse.core.sts.MfaContext;
 import dev.gatehouse.core.sts.SessionAccessKeyId;
 import dev.gatehouse.core.sts.SessionCredentials;
 import dev.gatehouse.core.sts.SessionTokenDigest;
+import dev.gatehouse.core.sts.SessionTokenService;
 import dev.gatehouse.core.user.AccessKeyStatus;
 import dev.gatehouse.core.user.AdministratorCredentials;
 import dev.gatehouse.core.user.IamPath;
@@ -61,6 +65,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -474,6 +479,58 @@ abstract class StoreContractTest {
                 .deleteExpiredBefore(START.plusSeconds(1800)));
         assertThat(deleted).isEqualTo(1);
         assertThat(storedSessions()).containsExactly(atCutoff);
+    }
+
+    @Test
+    void issuesTemporaryCredentialsThatFindTheirSecretAndToken() {
+        NewVirtualMfaDevice device = enable(account.root(), "root-phone");
+        NewAccessKey key = gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        clock.advance(Duration.ofSeconds(30));
+        IssuedSessionCredentials issued = gatehouse.sessionTokens.issue(account.root(), key.key().id().value(),
+                Optional.of(7200), Optional.of(device.device().serial()), Optional.of(code(device, step())), ORIGIN);
+        assertThat(issued.expiration()).isEqualTo(clock.instant().plusSeconds(3600));
+        ActiveSession found = gatehouse.sessionTokens.find(issued.accessKeyId().value()).orElseThrow();
+        assertThat(found.secret()).isEqualTo(issued.secretAccessKey());
+        assertThat(found.tokenMatches(issued.sessionToken().reveal())).isTrue();
+        assertThat(found.mfa()).isEqualTo(MfaContext.verified(device.device().serial(), clock.instant()));
+        assertThat(found.principal()).isEqualTo(account.root());
+        assertThat(found.expiresAt()).isEqualTo(issued.expiration());
+    }
+
+    @Test
+    void issuesTemporaryCredentialsOnceWhenSixteenThreadsRaceWithTheSameCode() throws Exception {
+        NewVirtualMfaDevice device = enable(account.root(), "root-phone");
+        NewAccessKey key = gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        clock.advance(Duration.ofSeconds(30));
+        String code = code(device, step());
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<IssuedSessionCredentials>> futures = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Callable<IssuedSessionCredentials> attempt = () -> {
+                    start.await();
+                    return gatehouse.sessionTokens.issue(account.root(), key.key().id().value(), Optional.empty(),
+                            Optional.of(device.device().serial()), Optional.of(code), ORIGIN);
+                };
+                futures.add(pool.submit(attempt));
+            }
+            start.countDown();
+            int issued = 0;
+            for (Future<IssuedSessionCredentials> future : futures) {
+                try {
+                    future.get();
+                    issued++;
+                } catch (ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(AccessDeniedException.class)
+                            .hasMessage(SessionTokenService.MFA_FAILED);
+                }
+            }
+            assertThat(issued).isEqualTo(1);
+            assertThat(storedSessions()).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private List<SessionCredentials> storedSessions() {
