@@ -413,13 +413,18 @@ abstract class StoreContractTest {
     void reencryptsEverySecretWhenTheMasterKeyRotates() {
         NewVirtualMfaDevice device = enable(account.root(), "root-phone");
         NewAccessKey key = gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        IssuedSessionCredentials session = gatehouse.sessionTokens.issue(account.root(), key.key().id().value(),
+                Optional.empty(), Optional.empty(), Optional.empty(), ORIGIN);
         KeyRing rotated = cipher.keys().rotatedTo(MasterKey.generate(new SecureRandom()));
         KeyRotationService.Rotation rotation = new KeyRotationService(store, gatehouse.audit).reencryptAll(rotated, ORIGIN);
         assertThat(rotation.mfaSeeds()).isEqualTo(1);
         assertThat(rotation.accessKeySecrets()).isEqualTo(1);
+        assertThat(rotation.sessionSecrets()).isEqualTo(1);
         SecretCipher onlyNewKey = new SecretCipher(KeyRing.of(rotated.current()));
         Services afterRotation = new Services(store, clock, onlyNewKey);
         assertThat(afterRotation.accessKeys.signingKey(key.key().id()).orElseThrow().secret()).isEqualTo(key.secret());
+        assertThat(afterRotation.sessionTokens.find(session.accessKeyId().value()).orElseThrow().secret())
+                .isEqualTo(session.secretAccessKey());
         clock.advance(Duration.ofSeconds(30));
         assertThat(afterRotation.verifier.verify(account.root(), device.device().serial(), code(device, step()), ORIGIN))
                 .isEqualTo(VerificationOutcome.ACCEPTED);
