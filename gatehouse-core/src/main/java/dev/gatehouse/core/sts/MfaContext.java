@@ -3,6 +3,7 @@ package dev.gatehouse.core.sts;
 import dev.gatehouse.core.mfa.SerialNumber;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,8 +24,8 @@ public record MfaContext(SerialNumber serial, Instant authenticatedAt) {
     }
 
     public static MfaContext verified(SerialNumber serial, Instant authenticatedAt) {
-        return new MfaContext(java.util.Objects.requireNonNull(serial, "serial"),
-                java.util.Objects.requireNonNull(authenticatedAt, "authenticatedAt"));
+        return new MfaContext(Objects.requireNonNull(serial, "serial"),
+                Objects.requireNonNull(authenticatedAt, "authenticatedAt"));
     }
 
     /** {@code aws:MultiFactorAuthPresent}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SessionTokenDigestTest {
@@ -20,7 +21,7 @@ class SessionTokenDigestTest {
         SessionToken token = SessionToken.generate(new SecureRandom());
         SessionTokenDigest digest = token.digest();
         assertThat(digest.matches(token.reveal())).isTrue();
-        assertThat(digest.matches(token.reveal().toUpperCase(java.util.Locale.ROOT))).isFalse();
+        assertThat(digest.matches(token.reveal().toUpperCase(Locale.ROOT))).isFalse();
         assertThat(digest.matches(SessionToken.generate(new SecureRandom()).reveal())).isFalse();
         assertThat(digest.matches(null)).isFalse();
     }

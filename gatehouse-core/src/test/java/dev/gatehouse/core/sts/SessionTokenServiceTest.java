@@ -18,6 +18,7 @@ import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.testing.Gatehouse;
 import dev.gatehouse.core.testing.InMemoryStore;
+import dev.gatehouse.core.user.AccessKeyId;
 import dev.gatehouse.core.user.AccessKeyStatus;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
@@ -36,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -176,7 +178,7 @@ class SessionTokenServiceTest {
     void refusesASourceKeyThatIsNotAnActiveKeyOfTheCaller() {
         assertThatThrownBy(() -> issueWithoutMfa(alice, rootKey, Optional.empty()))
                 .isInstanceOf(AccessDeniedException.class);
-        gatehouse.accessKeys.updateAccessKey(alice, dev.gatehouse.core.user.AccessKeyId.of(aliceKey),
+        gatehouse.accessKeys.updateAccessKey(alice, AccessKeyId.of(aliceKey),
                 AccessKeyStatus.INACTIVE, ORIGIN);
         assertThatThrownBy(() -> issueWithoutMfa(alice, aliceKey, Optional.empty()))
                 .isInstanceOf(AccessDeniedException.class);
@@ -314,7 +316,7 @@ class SessionTokenServiceTest {
                 ORIGIN);
     }
 
-    private static void assertAccessDeniedForMfa(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    private static void assertAccessDeniedForMfa(ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOf(AccessDeniedException.class)
                 .hasMessage("MultiFactorAuthentication failed with invalid MFA one time pass code.")
                 .satisfies(failure -> assertThat(((GatehouseException) failure).errorCode().awsCode())

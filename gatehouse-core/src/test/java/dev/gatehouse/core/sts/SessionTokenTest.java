@@ -3,6 +3,7 @@ package dev.gatehouse.core.sts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class SessionTokenTest {
     void isFiveHundredAndTwelveRandomBitsInUrlSafeBase64WithoutPadding() {
         String token = SessionToken.generate(new SecureRandom()).reveal();
         assertThat(token).matches("[A-Za-z0-9_-]{86}");
-        assertThat(java.util.Base64.getUrlDecoder().decode(token)).hasSize(64);
+        assertThat(Base64.getUrlDecoder().decode(token)).hasSize(64);
     }
 
     @Test
