@@ -14,9 +14,11 @@ import dev.gatehouse.core.mfa.MfaVerifier;
 import dev.gatehouse.core.throttle.ThrottlePolicy;
 import dev.gatehouse.core.signin.SignInService;
 import dev.gatehouse.core.store.Store;
+import dev.gatehouse.core.sts.SessionTokenService;
 import dev.gatehouse.core.user.AccessKeyService;
 import dev.gatehouse.core.user.PasswordService;
 import dev.gatehouse.core.user.UserService;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -33,7 +35,8 @@ import java.util.Objects;
 public record IdentityServices(Store store, Clock clock, SecretCipher cipher, PasswordHasher hasher,
         AccountService accounts, PasswordService passwords, UserService users, AccessKeyService accessKeys,
         MfaDeviceService mfaDevices, MfaVerifier mfaVerifier, SignInService signIn, KeyRotationService keyRotation,
-        CredentialReportService credentialReports, AuditTrail audit) {
+        CredentialReportService credentialReports, AuditTrail audit,
+        SessionTokenService sessionTokens) {
 
     public IdentityServices {
         Objects.requireNonNull(store, "store");
@@ -59,6 +62,7 @@ public record IdentityServices(Store store, Clock clock, SecretCipher cipher, Pa
                 new UserService(store, accessKeys, audit, clock, ids), accessKeys,
                 new MfaDeviceService(store, cipher, throttle, audit, clock, ids), verifier,
                 new SignInService(store, hasher, verifier, new FailureThrottle(throttlePolicy), audit, clock), new KeyRotationService(store, audit),
-                new CredentialReportService(store, clock), audit);
+                new CredentialReportService(store, clock), audit,
+                new SessionTokenService(store, cipher, verifier, audit, clock, ids, new SecureRandom()));
     }
 }

@@ -6,12 +6,14 @@ import dev.gatehouse.core.audit.AuditTrail;
 import dev.gatehouse.core.audit.Origin;
 import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.store.Store;
+import dev.gatehouse.core.sts.SessionCredentials;
 import dev.gatehouse.core.user.AccessKey;
 import java.util.Objects;
 
 /**
  * Master key rotation: a new key becomes current and every sealed secret (MFA seeds, access-key
- * secrets) is re-encrypted under it in one transaction, so the database is never half-rotated.
+ * secrets, the secrets of temporary credentials) is re-encrypted under it in one transaction, so the
+ * database is never half-rotated.
  * What {@code gatehouse keys rotate} calls. Servers holding the old key ring must be restarted to
  * open secrets sealed under the new key.
  */
@@ -53,13 +55,21 @@ public final class KeyRotationService {
                 session.accessKeys().updateSecret(key.id(), cipher.reseal(key.sealedSecret(), key.id().rowIdentity()));
                 keys++;
             }
+            int sessions = 0;
+            for (SessionCredentials credentials : session.sessionCredentials().listAll()) {
+                session.sessionCredentials().updateSecret(credentials.id(),
+                        cipher.reseal(credentials.sealedSecret(), credentials.id().rowIdentity()));
+                sessions++;
+            }
             audit.record(session, null, "gatehouse", AuditAction.MASTER_KEY_ROTATED, AuditOutcome.SUCCESS, origin, false,
-                    "now " + ring.current().id() + ": " + devices + " seeds, " + keys + " access keys");
-            return new Rotation(ring.current().id(), devices, keys, cipher);
+                    "now " + ring.current().id() + ": " + devices + " seeds, " + keys + " access keys, " + sessions
+                            + " temporary credentials");
+            return new Rotation(ring.current().id(), devices, keys, sessions, cipher);
         });
     }
 
     /** What a rotation did, and the cipher to use from now on. */
-    public record Rotation(String currentKeyId, int mfaSeeds, int accessKeySecrets, SecretCipher cipher) {
+    public record Rotation(String currentKeyId, int mfaSeeds, int accessKeySecrets, int sessionSecrets,
+            SecretCipher cipher) {
     }
 }

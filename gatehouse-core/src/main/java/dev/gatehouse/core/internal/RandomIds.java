@@ -45,6 +45,11 @@ public final class RandomIds {
         return "AKIA" + draw(ID_ALPHABET, 16);
     }
 
+    /** {@code ASIA} and 16 upper-case letters and digits: the access key ID of temporary credentials. */
+    public String sessionAccessKeyId() {
+        return "ASIA" + draw(ID_ALPHABET, 16);
+    }
+
     /** 40 characters of the Base64 alphabet, as AWS's secret access keys: 240 bits. */
     public String secretAccessKey() {
         return draw(SECRET_ALPHABET, 40);

@@ -8,6 +8,8 @@ import dev.gatehouse.core.audit.Origin;
 import dev.gatehouse.core.mfa.DeviceName;
 import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
+import dev.gatehouse.core.sts.IssuedSessionCredentials;
+import dev.gatehouse.core.sts.SessionCredentials;
 import dev.gatehouse.core.testing.Gatehouse;
 import dev.gatehouse.core.testing.InMemoryStore;
 import dev.gatehouse.core.user.AccessKey;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +39,8 @@ class KeyRotationServiceTest {
         NewVirtualMfaDevice device = gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
                 DeviceName.of("phone"), Tags.NONE, Origin.LOCAL);
         NewAccessKey key = gatehouse.accessKeys.createAccessKey(account.root(), Origin.LOCAL);
+        IssuedSessionCredentials session = gatehouse.sessionTokens.issue(account.root(), key.key().id().value(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Origin.LOCAL);
 
         KeyRotationService.Rotation rotation = new KeyRotationService(gatehouse.store, gatehouse.audit)
                 .rotate(source, Origin.LOCAL);
@@ -43,6 +48,7 @@ class KeyRotationServiceTest {
         assertThat(rotation.currentKeyId()).isNotEqualTo(ring.current().id());
         assertThat(rotation.mfaSeeds()).isEqualTo(1);
         assertThat(rotation.accessKeySecrets()).isEqualTo(1);
+        assertThat(rotation.sessionSecrets()).isEqualTo(1);
         MfaDevice stored = gatehouse.mfaDevices.getMfaDevice(account.id(), device.device().serial());
         assertThat(stored.seed().keyId()).isEqualTo(rotation.currentKeyId());
         assertThat(OtpSecret.of(rotation.cipher().open(stored.seed(), stored.rowIdentity()))).isEqualTo(device.seed());
@@ -51,5 +57,10 @@ class KeyRotationServiceTest {
         SecretCipher onlyTheNewKey = new SecretCipher(KeyRing.of(source.load().current()));
         assertThat(new String(onlyTheNewKey.open(keys.get(0).sealedSecret(), key.key().id().rowIdentity()),
                 StandardCharsets.US_ASCII)).isEqualTo(key.secret().reveal());
+        SessionCredentials storedSession = gatehouse.store.read(
+                store -> store.sessionCredentials().find(session.accessKeyId())).orElseThrow();
+        assertThat(storedSession.sealedSecret().keyId()).isEqualTo(rotation.currentKeyId());
+        assertThat(new String(onlyTheNewKey.open(storedSession.sealedSecret(), session.accessKeyId().rowIdentity()),
+                StandardCharsets.US_ASCII)).isEqualTo(session.secretAccessKey().reveal());
     }
 }

@@ -13,6 +13,7 @@ import dev.gatehouse.core.mfa.MfaVerifier;
 import dev.gatehouse.core.throttle.ThrottlePolicy;
 import dev.gatehouse.core.signin.SignInService;
 import dev.gatehouse.core.store.Store;
+import dev.gatehouse.core.sts.SessionTokenService;
 import dev.gatehouse.core.user.AccessKeyService;
 import dev.gatehouse.core.user.PasswordService;
 import dev.gatehouse.core.user.UserService;
@@ -40,6 +41,7 @@ public final class Gatehouse {
     public final MfaDeviceService mfaDevices;
     public final MfaVerifier verifier;
     public final SignInService signIn;
+    public final SessionTokenService sessionTokens;
 
     public Gatehouse(Store store, SecretCipher cipher) {
         this.store = store;
@@ -53,6 +55,7 @@ public final class Gatehouse {
         mfaDevices = services.mfaDevices();
         verifier = services.mfaVerifier();
         signIn = services.signIn();
+        sessionTokens = services.sessionTokens();
     }
 
     public Gatehouse(Store store) {

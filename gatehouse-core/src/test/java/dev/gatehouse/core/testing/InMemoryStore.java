@@ -16,6 +16,9 @@ import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.throttle.ThrottleState;
 import dev.gatehouse.core.store.AccessKeyRepository;
+import dev.gatehouse.core.store.SessionCredentialRepository;
+import dev.gatehouse.core.sts.SessionAccessKeyId;
+import dev.gatehouse.core.sts.SessionCredentials;
 import dev.gatehouse.core.store.AccountRepository;
 import dev.gatehouse.core.store.AuditRepository;
 import dev.gatehouse.core.store.LoginProfileRepository;
@@ -78,6 +81,7 @@ public final class InMemoryStore implements Store {
         final Map<String, MfaDevice> devices = new LinkedHashMap<>();
         final Map<String, ThrottleState> throttles = new LinkedHashMap<>();
         final List<AuditEvent> audit = new ArrayList<>();
+        final Map<SessionAccessKeyId, SessionCredentials> sessions = new LinkedHashMap<>();
 
         State copy() {
             State copy = new State();
@@ -89,6 +93,7 @@ public final class InMemoryStore implements Store {
             copy.devices.putAll(devices);
             copy.throttles.putAll(throttles);
             copy.audit.addAll(audit);
+            copy.sessions.putAll(sessions);
             return copy;
         }
     }
@@ -439,6 +444,40 @@ public final class InMemoryStore implements Store {
                             .filter(e -> accountId.equals(e.accountId())).toList());
                     java.util.Collections.reverse(events);
                     return events.stream().limit(limit).toList();
+                }
+            };
+        }
+
+        @Override
+        public SessionCredentialRepository sessionCredentials() {
+            return new SessionCredentialRepository() {
+                @Override
+                public void insert(SessionCredentials credentials) {
+                    if (state.sessions.putIfAbsent(credentials.id(), credentials) != null) {
+                        throw new EntityAlreadyExistsException("The access key ID is taken.");
+                    }
+                }
+
+                @Override
+                public Optional<SessionCredentials> find(SessionAccessKeyId id) {
+                    return Optional.ofNullable(state.sessions.get(id));
+                }
+
+                @Override
+                public int deleteExpiredBefore(Instant cutoff) {
+                    int before = state.sessions.size();
+                    state.sessions.values().removeIf(credentials -> credentials.expiresAt().isBefore(cutoff));
+                    return before - state.sessions.size();
+                }
+
+                @Override
+                public List<SessionCredentials> listAll() {
+                    return List.copyOf(state.sessions.values());
+                }
+
+                @Override
+                public void updateSecret(SessionAccessKeyId id, SealedSecret sealed) {
+                    state.sessions.computeIfPresent(id, (i, credentials) -> credentials.withSealedSecret(sealed));
                 }
             };
         }

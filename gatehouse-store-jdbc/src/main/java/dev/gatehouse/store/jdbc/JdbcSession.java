@@ -5,6 +5,7 @@ import dev.gatehouse.core.store.AccountRepository;
 import dev.gatehouse.core.store.AuditRepository;
 import dev.gatehouse.core.store.LoginProfileRepository;
 import dev.gatehouse.core.store.MfaDeviceRepository;
+import dev.gatehouse.core.store.SessionCredentialRepository;
 import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.store.ThrottleRepository;
 import dev.gatehouse.core.store.UserRepository;
@@ -52,5 +53,10 @@ final class JdbcSession implements StoreSession {
     @Override
     public AuditRepository audit() {
         return new JdbcAudit(handle);
+    }
+
+    @Override
+    public SessionCredentialRepository sessionCredentials() {
+        return new JdbcSessionCredentials(handle);
     }
 }

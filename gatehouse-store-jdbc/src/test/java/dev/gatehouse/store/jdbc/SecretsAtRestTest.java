@@ -13,6 +13,7 @@ import dev.gatehouse.core.mfa.DeviceName;
 import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.mfa.VerificationOutcome;
+import dev.gatehouse.core.sts.IssuedSessionCredentials;
 import dev.gatehouse.core.user.AdministratorCredentials;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
@@ -33,12 +34,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A copy of the database alone reveals no seed, no secret key and no password: after a full
- * lifecycle, none appears in the SQLite files in any common encoding.
+ * A copy of the database alone reveals no seed, no secret key, no session token and no password:
+ * after a full lifecycle, none appears in the SQLite files in any common encoding.
  */
 class SecretsAtRestTest {
 
@@ -54,6 +56,7 @@ class SecretsAtRestTest {
         TestClock clock = new TestClock(Instant.parse("2026-11-22T12:00:00Z"));
         MasterKeySource keys = new MasterKeySource(Map.of(), data, new SecureRandom());
         List<byte[]> secrets = new ArrayList<>();
+        List<String> sessionKeyIds = new ArrayList<>();
         try (JdbcStore store = JdbcStore.open(StoreSettings.embedded(data))) {
             Services gatehouse = new Services(store, clock, new SecretCipher(keys.load()));
             Account account = gatehouse.accounts.createAccount("root@example.com", "general", ROOT_PASSWORD);
@@ -76,6 +79,15 @@ class SecretsAtRestTest {
             assertThat(gatehouse.verifier.verify(account.root(), device.device().serial(),
                     totp.generateOneTimePassword(device.seed(), clock.instant()), Origin.LOCAL))
                     .isEqualTo(VerificationOutcome.ACCEPTED);
+            // Temporary credentials, with and without MFA; the rotation below reseals their secrets too.
+            clock.advance(Duration.ofSeconds(30));
+            String rootKey = gatehouse.accessKeys.createAccessKey(account.root(), Origin.LOCAL).key().id().value();
+            IssuedSessionCredentials withMfa = gatehouse.sessionTokens.issue(account.root(), rootKey, Optional.empty(),
+                    Optional.of(device.device().serial()),
+                    Optional.of(totp.generateOneTimePassword(device.seed(), clock.instant())), Origin.LOCAL);
+            IssuedSessionCredentials withoutMfa = gatehouse.sessionTokens.issue(admin.accessKey().key().principal(),
+                    admin.accessKey().key().id().value(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Origin.LOCAL);
             gatehouse.passwords.changePassword(account.root(), Password.of(ROOT_PASSWORD),
                     Password.of(NEW_ROOT_PASSWORD), Origin.LOCAL);
             new KeyRotationService(store, gatehouse.audit).rotate(keys, Origin.LOCAL);
@@ -83,14 +95,23 @@ class SecretsAtRestTest {
             secrets.add(device.seed().bytes());
             secrets.add(tokenSeed.bytes());
             secrets.add(admin.accessKey().secret().reveal().getBytes(StandardCharsets.US_ASCII));
+            for (IssuedSessionCredentials issued : List.of(withMfa, withoutMfa)) {
+                secrets.add(issued.secretAccessKey().reveal().getBytes(StandardCharsets.US_ASCII));
+                secrets.add(issued.sessionToken().reveal().getBytes(StandardCharsets.US_ASCII));
+                sessionKeyIds.add(issued.accessKeyId().value());
+            }
             for (String password : List.of(ROOT_PASSWORD, NEW_ROOT_PASSWORD, USER_PASSWORD)) {
                 secrets.add(password.getBytes(StandardCharsets.UTF_8));
             }
         }
 
         byte[] files = databaseFiles();
-        // The scan sees what was written: the e-mail address, which is not secret, is there in clear.
+        // The scan sees what was written: the e-mail address and the temporary access key IDs, which are
+        // not secret, are there in clear.
         assertThat(indexOf(files, "root@example.com".getBytes(StandardCharsets.US_ASCII))).isNotEqualTo(-1);
+        for (String sessionKeyId : sessionKeyIds) {
+            assertThat(indexOf(files, sessionKeyId.getBytes(StandardCharsets.US_ASCII))).isNotEqualTo(-1);
+        }
         for (byte[] secret : secrets) {
             for (byte[] encoding : encodings(secret)) {
                 assertThat(indexOf(files, encoding)).as("an encoding of a secret found in the database files")

@@ -11,6 +11,7 @@ import dev.gatehouse.core.mfa.MfaVerifier;
 import dev.gatehouse.core.throttle.ThrottlePolicy;
 import dev.gatehouse.core.signin.SignInService;
 import dev.gatehouse.core.store.Store;
+import dev.gatehouse.core.sts.SessionTokenService;
 import dev.gatehouse.core.user.AccessKeyService;
 import dev.gatehouse.core.user.PasswordService;
 import dev.gatehouse.core.user.UserService;
@@ -30,6 +31,7 @@ final class Services {
     final MfaDeviceService mfaDevices;
     final MfaVerifier verifier;
     final SignInService signIn;
+    final SessionTokenService sessionTokens;
 
     Services(Store store, TestClock clock, SecretCipher cipher) {
         this.store = store;
@@ -44,5 +46,6 @@ final class Services {
         mfaDevices = services.mfaDevices();
         verifier = services.mfaVerifier();
         signIn = services.signIn();
+        sessionTokens = services.sessionTokens();
     }
 }

@@ -36,6 +36,14 @@ import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.mfa.VerificationOutcome;
 import dev.gatehouse.core.signin.SignInOutcome;
+import dev.gatehouse.core.error.AccessDeniedException;
+import dev.gatehouse.core.sts.ActiveSession;
+import dev.gatehouse.core.sts.IssuedSessionCredentials;
+import dev.gatehouse.core.sts.MfaContext;
+import dev.gatehouse.core.sts.SessionAccessKeyId;
+import dev.gatehouse.core.sts.SessionCredentials;
+import dev.gatehouse.core.sts.SessionTokenDigest;
+import dev.gatehouse.core.sts.SessionTokenService;
 import dev.gatehouse.core.user.AccessKeyStatus;
 import dev.gatehouse.core.user.AdministratorCredentials;
 import dev.gatehouse.core.user.IamPath;
@@ -57,7 +65,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -403,16 +413,144 @@ abstract class StoreContractTest {
     void reencryptsEverySecretWhenTheMasterKeyRotates() {
         NewVirtualMfaDevice device = enable(account.root(), "root-phone");
         NewAccessKey key = gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        IssuedSessionCredentials session = gatehouse.sessionTokens.issue(account.root(), key.key().id().value(),
+                Optional.empty(), Optional.empty(), Optional.empty(), ORIGIN);
         KeyRing rotated = cipher.keys().rotatedTo(MasterKey.generate(new SecureRandom()));
         KeyRotationService.Rotation rotation = new KeyRotationService(store, gatehouse.audit).reencryptAll(rotated, ORIGIN);
         assertThat(rotation.mfaSeeds()).isEqualTo(1);
         assertThat(rotation.accessKeySecrets()).isEqualTo(1);
+        assertThat(rotation.sessionSecrets()).isEqualTo(1);
         SecretCipher onlyNewKey = new SecretCipher(KeyRing.of(rotated.current()));
         Services afterRotation = new Services(store, clock, onlyNewKey);
         assertThat(afterRotation.accessKeys.signingKey(key.key().id()).orElseThrow().secret()).isEqualTo(key.secret());
+        assertThat(afterRotation.sessionTokens.find(session.accessKeyId().value()).orElseThrow().secret())
+                .isEqualTo(session.secretAccessKey());
         clock.advance(Duration.ofSeconds(30));
         assertThat(afterRotation.verifier.verify(account.root(), device.device().serial(), code(device, step()), ORIGIN))
                 .isEqualTo(VerificationOutcome.ACCEPTED);
+    }
+
+    @Test
+    void keepsTemporaryCredentialsWithTheirMfaContextIntact() {
+        NewAccessKey key = gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        SessionCredentials withMfa = sessionCredentials("ASIAAAAAAAAAAAAAAAA2", key, START.plusSeconds(900),
+                MfaContext.verified(SerialNumber.of("arn:aws:iam::123456789012:mfa/root-account-mfa-device"),
+                        START.minusMillis(1)));
+        SessionCredentials withoutMfa = sessionCredentials("ASIAAAAAAAAAAAAAAAA3", key, START.plusSeconds(3600),
+                MfaContext.NONE);
+        store.inTransaction(session -> {
+            session.sessionCredentials().insert(withMfa);
+            session.sessionCredentials().insert(withoutMfa);
+            return null;
+        });
+        assertThat(storedSession(withMfa.id())).contains(withMfa);
+        assertThat(storedSession(withoutMfa.id())).contains(withoutMfa);
+        assertThat(storedSession(SessionAccessKeyId.of("ASIAAAAAAAAAAAAAAAA4")))
+                .isEmpty();
+        assertThat(storedSessions()).containsExactly(withMfa, withoutMfa);
+    }
+
+    @Test
+    void refusesATakenTemporaryAccessKeyIdAndWritesNothing() {
+        NewAccessKey key = gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        SessionCredentials first = sessionCredentials("ASIAAAAAAAAAAAAAAAA2", key, START.plusSeconds(900),
+                MfaContext.NONE);
+        store.inTransaction(session -> {
+            session.sessionCredentials().insert(first);
+            return null;
+        });
+        SessionCredentials sameId = sessionCredentials("ASIAAAAAAAAAAAAAAAA2", key, START.plusSeconds(3600),
+                MfaContext.NONE);
+        assertThatThrownBy(() -> store.inTransaction(session -> {
+            session.sessionCredentials().insert(sameId);
+            return null;
+        })).isInstanceOf(EntityAlreadyExistsException.class);
+        assertThat(storedSessions()).containsExactly(first);
+    }
+
+    @Test
+    void deletesOnlyTemporaryCredentialsThatExpiredBeforeTheCutoff() {
+        NewAccessKey key = gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        SessionCredentials early = sessionCredentials("ASIAAAAAAAAAAAAAAAA2", key, START.plusSeconds(900),
+                MfaContext.NONE);
+        SessionCredentials atCutoff = sessionCredentials("ASIAAAAAAAAAAAAAAAA3", key, START.plusSeconds(1800),
+                MfaContext.NONE);
+        store.inTransaction(session -> {
+            session.sessionCredentials().insert(early);
+            session.sessionCredentials().insert(atCutoff);
+            return null;
+        });
+        int deleted = store.inTransaction(session -> session.sessionCredentials()
+                .deleteExpiredBefore(START.plusSeconds(1800)));
+        assertThat(deleted).isEqualTo(1);
+        assertThat(storedSessions()).containsExactly(atCutoff);
+    }
+
+    @Test
+    void issuesTemporaryCredentialsThatFindTheirSecretAndToken() {
+        NewVirtualMfaDevice device = enable(account.root(), "root-phone");
+        NewAccessKey key = gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        clock.advance(Duration.ofSeconds(30));
+        IssuedSessionCredentials issued = gatehouse.sessionTokens.issue(account.root(), key.key().id().value(),
+                Optional.of(7200), Optional.of(device.device().serial()), Optional.of(code(device, step())), ORIGIN);
+        assertThat(issued.expiration()).isEqualTo(clock.instant().plusSeconds(3600));
+        ActiveSession found = gatehouse.sessionTokens.find(issued.accessKeyId().value()).orElseThrow();
+        assertThat(found.secret()).isEqualTo(issued.secretAccessKey());
+        assertThat(found.tokenMatches(issued.sessionToken().reveal())).isTrue();
+        assertThat(found.mfa()).isEqualTo(MfaContext.verified(device.device().serial(), clock.instant()));
+        assertThat(found.principal()).isEqualTo(account.root());
+        assertThat(found.expiresAt()).isEqualTo(issued.expiration());
+    }
+
+    @Test
+    void issuesTemporaryCredentialsOnceWhenSixteenThreadsRaceWithTheSameCode() throws Exception {
+        NewVirtualMfaDevice device = enable(account.root(), "root-phone");
+        NewAccessKey key = gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        clock.advance(Duration.ofSeconds(30));
+        String code = code(device, step());
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<IssuedSessionCredentials>> futures = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Callable<IssuedSessionCredentials> attempt = () -> {
+                    start.await();
+                    return gatehouse.sessionTokens.issue(account.root(), key.key().id().value(), Optional.empty(),
+                            Optional.of(device.device().serial()), Optional.of(code), ORIGIN);
+                };
+                futures.add(pool.submit(attempt));
+            }
+            start.countDown();
+            int issued = 0;
+            for (Future<IssuedSessionCredentials> future : futures) {
+                try {
+                    future.get();
+                    issued++;
+                } catch (ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(AccessDeniedException.class)
+                            .hasMessage(SessionTokenService.MFA_FAILED);
+                }
+            }
+            assertThat(issued).isEqualTo(1);
+            assertThat(storedSessions()).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<SessionCredentials> storedSessions() {
+        return store.read(session -> session.sessionCredentials().listAll());
+    }
+
+    private Optional<SessionCredentials> storedSession(SessionAccessKeyId id) {
+        return store.read(session -> session.sessionCredentials().find(id));
+    }
+
+    private SessionCredentials sessionCredentials(String id, NewAccessKey source, Instant expiresAt, MfaContext mfa) {
+        SessionAccessKeyId sessionId = SessionAccessKeyId.of(id);
+        return new SessionCredentials(sessionId, source.key().principal(), source.key().id(), START, expiresAt,
+                cipher.seal("a".repeat(40).getBytes(StandardCharsets.US_ASCII), sessionId.rowIdentity()),
+                SessionTokenDigest.of("token-of-" + id), mfa);
     }
 
     @Test
