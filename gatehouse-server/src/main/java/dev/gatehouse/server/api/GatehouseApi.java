@@ -27,7 +27,7 @@ public final class GatehouseApi {
         new UserActions(services.users(), services.accounts()).addTo(iam);
 
         ActionTable sts = new ActionTable("sts", authorizer);
-        new StsActions().addTo(sts);
+        new StsActions(services.sessionTokens()).addTo(sts);
 
         Set<String> knownActions = new HashSet<>(ServiceModel.iam().operationNames());
         knownActions.addAll(ServiceModel.sts().operationNames());

@@ -46,8 +46,6 @@ public final class SigV4Verifier<P> {
             throw AuthenticationFailure.incompleteSignature("Credential should be scoped to correct service: '"
                     + String.join("' or '", services.stream().sorted().toList()) + "'.");
         }
-        checkTime(authorization);
-
         SigningCredential<P> credential = credentials.find(authorization.accessKeyId())
                 .filter(SigningCredential::active)
                 .orElseThrow(AuthenticationFailure::invalidClientTokenId);
@@ -64,6 +62,8 @@ public final class SigV4Verifier<P> {
         if (credential.expiresAt().filter(expiry -> !clock.instant().isBefore(expiry)).isPresent()) {
             throw AuthenticationFailure.expiredToken();
         }
+        // Last, so that expired credentials are named as such even when the request is old too.
+        checkTime(authorization);
         return new VerifiedRequest<>(credential.principal(), credential.accessKeyId(),
                 authorization.scope().region(), authorization.scope().service());
     }
