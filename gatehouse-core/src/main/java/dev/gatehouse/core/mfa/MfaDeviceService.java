@@ -23,6 +23,7 @@ import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.throttle.FailureThrottle;
 import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.user.IamPath;
+import dev.gatehouse.core.user.UserName;
 import dev.gatehouse.otp.KeyUri;
 import dev.gatehouse.otp.OtpSecret;
 import dev.gatehouse.otp.TotpParameters;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -75,6 +77,18 @@ public final class MfaDeviceService {
      */
     public NewVirtualMfaDevice createVirtualMfaDevice(AccountId accountId, IamPath path, DeviceName name, Tags tags,
             Origin origin) {
+        return createVirtualMfaDevice(accountId, path, name, tags, Optional.empty(), origin);
+    }
+
+    /**
+     * CreateVirtualMFADevice on behalf of {@code creator}: AWS labels the key URI
+     * {@code device@user} when an IAM user creates the device, and {@code device@account} otherwise.
+     *
+     * @param creator the IAM user asking, if the caller is one
+     */
+    public NewVirtualMfaDevice createVirtualMfaDevice(AccountId accountId, IamPath path, DeviceName name, Tags tags,
+            Optional<UserName> creator, Origin origin) {
+        Objects.requireNonNull(creator, "creator");
         OtpSecret seed = OtpSecret.generate();
         return store.inTransaction(session -> {
             Account account = Lookups.requireAccount(session, accountId);
@@ -87,8 +101,9 @@ public final class MfaDeviceService {
             session.mfaDevices().insert(device);
             audit.record(session, accountId, accountId.rootArn(), AuditAction.MFA_DEVICE_CREATED, AuditOutcome.SUCCESS,
                     origin, false, "virtual device " + serial);
-            // AWS labels the key device@account; the account's alias reads better in an app than its ID.
-            String accountName = account.aliasIfAny().map(Object::toString).orElse(accountId.value());
+            // Without a user, AWS labels the key device@account; the alias reads better in an app than the ID.
+            String accountName = creator.map(UserName::value)
+                    .orElseGet(() -> account.aliasIfAny().map(Object::toString).orElse(accountId.value()));
             KeyUri keyUri = KeyUri.totp(null, name.value() + "@" + accountName, seed, parameters);
             return new NewVirtualMfaDevice(device, seed, keyUri);
         });
@@ -269,6 +284,20 @@ public final class MfaDeviceService {
     /** The device, to describe it; its seed stays sealed. */
     public MfaDevice getMfaDevice(AccountId accountId, SerialNumber serial) {
         return store.read(session -> requireDevice(session, accountId, serial));
+    }
+
+    /** ListMFADeviceTags: the device's tags in key order, a page at a time. */
+    public Page<Map.Entry<String, String>> listMfaDeviceTags(AccountId accountId, SerialNumber serial,
+            Optional<String> marker, int maxItems) {
+        int limit = Markers.checkMaxItems(maxItems);
+        Optional<String> after = Markers.decode(marker);
+        Tags tags = store.read(session -> requireDevice(session, accountId, serial)).tags();
+        List<Map.Entry<String, String>> following = tags.values().entrySet().stream()
+                .filter(tag -> after.isEmpty() || tag.getKey().compareTo(after.get()) > 0)
+                .limit(limit + 1L)
+                .map(tag -> Map.entry(tag.getKey(), tag.getValue()))
+                .toList();
+        return Markers.page(following, limit, Map.Entry::getKey);
     }
 
     public Tags tagMfaDevice(AccountId accountId, SerialNumber serial, Tags added) {

@@ -68,6 +68,27 @@ class MfaDeviceServiceTest {
     }
 
     @Test
+    void labelsTheKeyUriWithTheCreatingUsersNameAsAwsDoes() {
+        NewVirtualMfaDevice created = devices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
+                DeviceName.of("alice-phone"), Tags.NONE, Optional.of(UserName.of("alice")), ORIGIN);
+        assertThat(KeyUri.parse(created.keyUri().toUriString()).accountName()).isEqualTo("alice-phone@alice");
+    }
+
+    @Test
+    void pagesTheTagsOfADeviceInKeyOrder() {
+        NewVirtualMfaDevice created = devices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
+                DeviceName.of("tagged"), Tags.of(Map.of("c", "3", "a", "1", "b", "2")), ORIGIN);
+        SerialNumber serial = created.device().serial();
+
+        Page<Map.Entry<String, String>> first = devices.listMfaDeviceTags(account.id(), serial, Optional.empty(), 2);
+        Page<Map.Entry<String, String>> second = devices.listMfaDeviceTags(account.id(), serial, first.nextMarker(), 2);
+
+        assertThat(first.items()).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
+        assertThat(second.items()).containsExactly(Map.entry("c", "3"));
+        assertThat(second.nextMarker()).isEmpty();
+    }
+
+    @Test
     void placesThePathInTheSerial() {
         NewVirtualMfaDevice created = devices.createVirtualMfaDevice(account.id(), new IamPath("/team/"),
                 DeviceName.of("token"), Tags.NONE, ORIGIN);
