@@ -51,6 +51,15 @@ public final class MfaDeviceService {
      */
     public static final int SYNCHRONISATION_WINDOW = 10;
 
+    /**
+     * AWS's quota of MFA devices in an account, assigned or not: its default user quota. Counted
+     * inside the creating transaction; two creations racing at the edge may both pass, which a
+     * soft quota tolerates.
+     */
+    public static final int MAXIMUM_PER_ACCOUNT = 5000;
+
+    private final int maximumPerAccount;
+
     private final Store store;
     private final SecretCipher cipher;
     private final FailureThrottle throttle;
@@ -60,6 +69,16 @@ public final class MfaDeviceService {
 
     public MfaDeviceService(Store store, SecretCipher cipher, FailureThrottle throttle, AuditTrail audit, Clock clock,
             RandomIds ids) {
+        this(store, cipher, throttle, audit, clock, ids, MAXIMUM_PER_ACCOUNT);
+    }
+
+    /** With another account quota than AWS's, so that a test can reach it without creating thousands. */
+    MfaDeviceService(Store store, SecretCipher cipher, FailureThrottle throttle, AuditTrail audit, Clock clock,
+            RandomIds ids, int maximumPerAccount) {
+        if (maximumPerAccount < 1) {
+            throw new IllegalArgumentException("the account quota must be at least one device, not " + maximumPerAccount);
+        }
+        this.maximumPerAccount = maximumPerAccount;
         this.store = Objects.requireNonNull(store, "store");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
@@ -73,6 +92,7 @@ public final class MfaDeviceService {
      * URI are in the result and nowhere else, ever.
      *
      * @throws EntityAlreadyExistsException if the account has a device of that name (ignoring case)
+     * @throws LimitExceededException if the account has its quota of devices, {@value #MAXIMUM_PER_ACCOUNT}
      * @throws NoSuchEntityException if the account does not exist
      */
     public NewVirtualMfaDevice createVirtualMfaDevice(AccountId accountId, IamPath path, DeviceName name, Tags tags,
@@ -92,6 +112,10 @@ public final class MfaDeviceService {
         OtpSecret seed = OtpSecret.generate();
         return store.inTransaction(session -> {
             Account account = Lookups.requireAccount(session, accountId);
+            if (session.mfaDevices().countInAccount(accountId, AssignmentStatus.ANY) >= maximumPerAccount) {
+                throw new LimitExceededException("Cannot exceed quota for VirtualMFADevicesPerAccount: "
+                        + maximumPerAccount);
+            }
             SerialNumber serial = new SerialNumber("arn:aws:iam::" + accountId + ":mfa" + path.value() + name.value());
             String id = ids.rowId();
             TotpParameters parameters = TotpParameters.AWS_DEFAULT;

@@ -14,7 +14,10 @@ import dev.gatehouse.core.error.EntityTemporarilyUnmodifiableException;
 import dev.gatehouse.core.error.InvalidAuthenticationCodeException;
 import dev.gatehouse.core.error.LimitExceededException;
 import dev.gatehouse.core.error.NoSuchEntityException;
+import dev.gatehouse.core.internal.RandomIds;
 import dev.gatehouse.core.testing.Gatehouse;
+import dev.gatehouse.core.throttle.FailureThrottle;
+import dev.gatehouse.core.throttle.ThrottlePolicy;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.UserName;
@@ -86,6 +89,17 @@ class MfaDeviceServiceTest {
         assertThat(first.items()).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
         assertThat(second.items()).containsExactly(Map.entry("c", "3"));
         assertThat(second.nextMarker()).isEmpty();
+    }
+
+    @Test
+    void refusesADeviceBeyondTheAccountQuota() {
+        MfaDeviceService quotaOfTwo = new MfaDeviceService(gatehouse.store, gatehouse.cipher,
+                new FailureThrottle(ThrottlePolicy.DEFAULT), gatehouse.audit, gatehouse.clock, new RandomIds(), 2);
+        for (String name : List.of("first", "second")) {
+            quotaOfTwo.createVirtualMfaDevice(account.id(), IamPath.ROOT, DeviceName.of(name), Tags.NONE, ORIGIN);
+        }
+        assertThatThrownBy(() -> quotaOfTwo.createVirtualMfaDevice(account.id(), IamPath.ROOT, DeviceName.of("third"),
+                Tags.NONE, ORIGIN)).isInstanceOf(LimitExceededException.class);
     }
 
     @Test
