@@ -146,6 +146,26 @@ class MfaDeviceLifecycleApiTest {
     }
 
     @Test
+    void anAdministratorManagesAnotherUsersDeviceByName() {
+        userWithKey("alice");
+        TestMfaDevice device = TestMfaDevice.create(admin, "alice-token", api.clock);
+
+        device.enable(admin, "alice");
+        admin.resyncMFADevice(r -> r.userName("alice").serialNumber(device.serialNumber())
+                .authenticationCode1(device.code(2)).authenticationCode2(device.code(3)));
+        assertThat(admin.listMFADevices().mfaDevices()).isEmpty();
+        assertThat(admin.listMFADevices(r -> r.userName("alice")).mfaDevices()).singleElement()
+                .satisfies(enabled -> assertThat(enabled.userName()).isEqualTo("alice"));
+
+        assertThatThrownBy(() -> admin.deactivateMFADevice(r -> r.serialNumber(device.serialNumber())))
+                .as("without a UserName the administrator's own devices are meant, and this is not one")
+                .isInstanceOf(NoSuchEntityException.class);
+        admin.deactivateMFADevice(r -> r.userName("alice").serialNumber(device.serialNumber()));
+
+        assertThat(admin.listMFADevices(r -> r.userName("alice")).mfaDevices()).isEmpty();
+    }
+
+    @Test
     void listsVirtualDevicesWithoutAnySeedOrQrCode() {
         TestMfaDevice device = TestMfaDevice.create(admin, "listed", api.clock);
         device.enable(admin, "admin");
