@@ -23,6 +23,7 @@ import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.throttle.FailureThrottle;
 import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.user.IamPath;
+import dev.gatehouse.core.user.UserName;
 import dev.gatehouse.otp.KeyUri;
 import dev.gatehouse.otp.OtpSecret;
 import dev.gatehouse.otp.TotpParameters;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -49,6 +51,15 @@ public final class MfaDeviceService {
      */
     public static final int SYNCHRONISATION_WINDOW = 10;
 
+    /**
+     * AWS's quota of MFA devices in an account, assigned or not: its default user quota. Counted
+     * inside the creating transaction; two creations racing at the edge may both pass, which a
+     * soft quota tolerates.
+     */
+    public static final int MAXIMUM_PER_ACCOUNT = 5000;
+
+    private final int maximumPerAccount;
+
     private final Store store;
     private final SecretCipher cipher;
     private final FailureThrottle throttle;
@@ -58,6 +69,16 @@ public final class MfaDeviceService {
 
     public MfaDeviceService(Store store, SecretCipher cipher, FailureThrottle throttle, AuditTrail audit, Clock clock,
             RandomIds ids) {
+        this(store, cipher, throttle, audit, clock, ids, MAXIMUM_PER_ACCOUNT);
+    }
+
+    /** With another account quota than AWS's, so that a test can reach it without creating thousands. */
+    MfaDeviceService(Store store, SecretCipher cipher, FailureThrottle throttle, AuditTrail audit, Clock clock,
+            RandomIds ids, int maximumPerAccount) {
+        if (maximumPerAccount < 1) {
+            throw new IllegalArgumentException("the account quota must be at least one device, not " + maximumPerAccount);
+        }
+        this.maximumPerAccount = maximumPerAccount;
         this.store = Objects.requireNonNull(store, "store");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
@@ -71,13 +92,30 @@ public final class MfaDeviceService {
      * URI are in the result and nowhere else, ever.
      *
      * @throws EntityAlreadyExistsException if the account has a device of that name (ignoring case)
+     * @throws LimitExceededException if the account has its quota of devices, {@value #MAXIMUM_PER_ACCOUNT}
      * @throws NoSuchEntityException if the account does not exist
      */
     public NewVirtualMfaDevice createVirtualMfaDevice(AccountId accountId, IamPath path, DeviceName name, Tags tags,
             Origin origin) {
+        return createVirtualMfaDevice(accountId, path, name, tags, Optional.empty(), origin);
+    }
+
+    /**
+     * CreateVirtualMFADevice on behalf of {@code creator}: AWS labels the key URI
+     * {@code device@user} when an IAM user creates the device, and {@code device@account} otherwise.
+     *
+     * @param creator the IAM user asking, if the caller is one
+     */
+    public NewVirtualMfaDevice createVirtualMfaDevice(AccountId accountId, IamPath path, DeviceName name, Tags tags,
+            Optional<UserName> creator, Origin origin) {
+        Objects.requireNonNull(creator, "creator");
         OtpSecret seed = OtpSecret.generate();
         return store.inTransaction(session -> {
             Account account = Lookups.requireAccount(session, accountId);
+            if (session.mfaDevices().countInAccount(accountId, AssignmentStatus.ANY) >= maximumPerAccount) {
+                throw new LimitExceededException("Cannot exceed quota for VirtualMFADevicesPerAccount: "
+                        + maximumPerAccount);
+            }
             SerialNumber serial = new SerialNumber("arn:aws:iam::" + accountId + ":mfa" + path.value() + name.value());
             String id = ids.rowId();
             TotpParameters parameters = TotpParameters.AWS_DEFAULT;
@@ -87,8 +125,9 @@ public final class MfaDeviceService {
             session.mfaDevices().insert(device);
             audit.record(session, accountId, accountId.rootArn(), AuditAction.MFA_DEVICE_CREATED, AuditOutcome.SUCCESS,
                     origin, false, "virtual device " + serial);
-            // AWS labels the key device@account; the account's alias reads better in an app than its ID.
-            String accountName = account.aliasIfAny().map(Object::toString).orElse(accountId.value());
+            // Without a user, AWS labels the key device@account; the alias reads better in an app than the ID.
+            String accountName = creator.map(UserName::value)
+                    .orElseGet(() -> account.aliasIfAny().map(Object::toString).orElse(accountId.value()));
             KeyUri keyUri = KeyUri.totp(null, name.value() + "@" + accountName, seed, parameters);
             return new NewVirtualMfaDevice(device, seed, keyUri);
         });
@@ -269,6 +308,20 @@ public final class MfaDeviceService {
     /** The device, to describe it; its seed stays sealed. */
     public MfaDevice getMfaDevice(AccountId accountId, SerialNumber serial) {
         return store.read(session -> requireDevice(session, accountId, serial));
+    }
+
+    /** ListMFADeviceTags: the device's tags in key order, a page at a time. */
+    public Page<Map.Entry<String, String>> listMfaDeviceTags(AccountId accountId, SerialNumber serial,
+            Optional<String> marker, int maxItems) {
+        int limit = Markers.checkMaxItems(maxItems);
+        Optional<String> after = Markers.decode(marker);
+        Tags tags = store.read(session -> requireDevice(session, accountId, serial)).tags();
+        List<Map.Entry<String, String>> following = tags.values().entrySet().stream()
+                .filter(tag -> after.isEmpty() || tag.getKey().compareTo(after.get()) > 0)
+                .limit(limit + 1L)
+                .map(tag -> Map.entry(tag.getKey(), tag.getValue()))
+                .toList();
+        return Markers.page(following, limit, Map.Entry::getKey);
     }
 
     public Tags tagMfaDevice(AccountId accountId, SerialNumber serial, Tags added) {

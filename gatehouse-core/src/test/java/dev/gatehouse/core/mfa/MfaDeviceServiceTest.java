@@ -14,7 +14,10 @@ import dev.gatehouse.core.error.EntityTemporarilyUnmodifiableException;
 import dev.gatehouse.core.error.InvalidAuthenticationCodeException;
 import dev.gatehouse.core.error.LimitExceededException;
 import dev.gatehouse.core.error.NoSuchEntityException;
+import dev.gatehouse.core.internal.RandomIds;
 import dev.gatehouse.core.testing.Gatehouse;
+import dev.gatehouse.core.throttle.FailureThrottle;
+import dev.gatehouse.core.throttle.ThrottlePolicy;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.UserName;
@@ -65,6 +68,38 @@ class MfaDeviceServiceTest {
         KeyUri parsed = KeyUri.parse(created.keyUri().toUriString());
         assertThat(parsed.accountName()).isEqualTo("alice-phone@general");
         assertThat(parsed.secret()).isEqualTo(created.seed());
+    }
+
+    @Test
+    void labelsTheKeyUriWithTheCreatingUsersNameAsAwsDoes() {
+        NewVirtualMfaDevice created = devices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
+                DeviceName.of("alice-phone"), Tags.NONE, Optional.of(UserName.of("alice")), ORIGIN);
+        assertThat(KeyUri.parse(created.keyUri().toUriString()).accountName()).isEqualTo("alice-phone@alice");
+    }
+
+    @Test
+    void pagesTheTagsOfADeviceInKeyOrder() {
+        NewVirtualMfaDevice created = devices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
+                DeviceName.of("tagged"), Tags.of(Map.of("c", "3", "a", "1", "b", "2")), ORIGIN);
+        SerialNumber serial = created.device().serial();
+
+        Page<Map.Entry<String, String>> first = devices.listMfaDeviceTags(account.id(), serial, Optional.empty(), 2);
+        Page<Map.Entry<String, String>> second = devices.listMfaDeviceTags(account.id(), serial, first.nextMarker(), 2);
+
+        assertThat(first.items()).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
+        assertThat(second.items()).containsExactly(Map.entry("c", "3"));
+        assertThat(second.nextMarker()).isEmpty();
+    }
+
+    @Test
+    void refusesADeviceBeyondTheAccountQuota() {
+        MfaDeviceService quotaOfTwo = new MfaDeviceService(gatehouse.store, gatehouse.cipher,
+                new FailureThrottle(ThrottlePolicy.DEFAULT), gatehouse.audit, gatehouse.clock, new RandomIds(), 2);
+        for (String name : List.of("first", "second")) {
+            quotaOfTwo.createVirtualMfaDevice(account.id(), IamPath.ROOT, DeviceName.of(name), Tags.NONE, ORIGIN);
+        }
+        assertThatThrownBy(() -> quotaOfTwo.createVirtualMfaDevice(account.id(), IamPath.ROOT, DeviceName.of("third"),
+                Tags.NONE, ORIGIN)).isInstanceOf(LimitExceededException.class);
     }
 
     @Test

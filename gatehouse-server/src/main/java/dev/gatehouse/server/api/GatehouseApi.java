@@ -4,6 +4,10 @@ import dev.gatehouse.core.IdentityServices;
 import dev.gatehouse.core.authz.Authorizer;
 import dev.gatehouse.core.authz.Caller;
 import dev.gatehouse.server.Endpoints;
+import dev.gatehouse.server.api.iam.MfaDeviceActions;
+import dev.gatehouse.server.api.iam.MfaDeviceOwners;
+import dev.gatehouse.server.api.iam.MfaDeviceQueryActions;
+import dev.gatehouse.server.api.iam.MfaDeviceTagActions;
 import dev.gatehouse.server.api.iam.UserActions;
 import dev.gatehouse.server.api.sts.StsActions;
 import dev.gatehouse.server.metrics.ApiMetrics;
@@ -25,6 +29,10 @@ public final class GatehouseApi {
     public static Endpoints endpoints(IdentityServices services, Authorizer authorizer, MeterRegistry registry) {
         ActionTable iam = new ActionTable("iam", authorizer);
         new UserActions(services.users(), services.accounts()).addTo(iam);
+        MfaDeviceOwners mfaDeviceOwners = new MfaDeviceOwners(services.users(), services.accounts());
+        new MfaDeviceActions(services.mfaDevices(), mfaDeviceOwners).addTo(iam);
+        new MfaDeviceQueryActions(services.mfaDevices(), mfaDeviceOwners).addTo(iam);
+        new MfaDeviceTagActions(services.mfaDevices()).addTo(iam);
 
         ActionTable sts = new ActionTable("sts", authorizer);
         new StsActions(services.sessionTokens()).addTo(sts);
