@@ -1,6 +1,12 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.cli.authenticator.AuthenticatorCommand;
+import dev.gatehouse.cli.bootstrap.AccountCommand;
+import dev.gatehouse.cli.bootstrap.AdminCommand;
+import dev.gatehouse.cli.bootstrap.KeysCommand;
+import dev.gatehouse.core.error.GatehouseException;
+import java.io.InputStream;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,12 +19,26 @@ import picocli.CommandLine.Command;
         subcommands = {
             ServeCommand.class,
             AuthenticatorCommand.class,
+            AccountCommand.class,
+            AdminCommand.class,
+            KeysCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class GatehouseCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final InputStream standardInput;
+
+    private GatehouseCommand(InputStream standardInput) {
+        this.standardInput = Objects.requireNonNull(standardInput, "standardInput");
+    }
+
+    /** What the commands read from (a password, say): {@code System.in}, or a test's stream. */
+    public InputStream standardInput() {
+        return standardInput;
+    }
 
     @Override
     public void run() {
@@ -30,9 +50,15 @@ public final class GatehouseCommand implements Runnable {
      * errors, and a {@link CliException} printed as one line without a stack trace.
      */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new GatehouseCommand());
+        return commandLine(System.in);
+    }
+
+    /** {@link #commandLine()} reading standard input from {@code standardInput}; for tests. */
+    public static CommandLine commandLine(InputStream standardInput) {
+        CommandLine commandLine = new CommandLine(new GatehouseCommand(standardInput));
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            if (exception instanceof CliException) {
+            // A domain error's message is written for the caller (never SQL or a secret): the operator gets it as is.
+            if (exception instanceof CliException || exception instanceof GatehouseException) {
                 cmd.getErr().println("gatehouse: " + exception.getMessage());
                 return 1;
             }

@@ -1,9 +1,9 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.core.IdentityServices;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.ServerSettings;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code gatehouse serve}: runs the server until SIGTERM or Ctrl-C. */
+/** {@code gatehouse serve}: opens the store, then runs the server until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the Gatehouse server on the embedded default store.")
+        description = "Run the Gatehouse server on the embedded store in --data, or on PostgreSQL with --database.")
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -33,7 +33,10 @@ public final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Mixin
-    DataOptions data;
+    StorageOptions storageOptions;
+
+    /** The domain services over the open store, set once the store is open; what the API is wired to. */
+    volatile IdentityServices services;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -43,33 +46,30 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Path dataDirectory = data.createDataDirectory();
+        // The store opens first: a wrong --database fails before anything listens.
+        Storage storage = storageOptions.open();
+        services = storage.services();
         GatehouseServer server;
         try {
             server = GatehouseServer.start(settings);
         } catch (RuntimeException e) {
-            throw new CliException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
+            storage.close();
+            throw new CliException("cannot listen on " + host + ":" + port + ": " + StorageOptions.rootMessage(e), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping");
+            // The server first, so that no request is left holding a closed store.
             server.close();
+            storage.close();
             LOG.info("Gatehouse stopped");
             stopped.countDown();
         }, "gatehouse-shutdown"));
-        LOG.info("Data directory {}", dataDirectory.toAbsolutePath());
+        LOG.info("Data directory {}", storage.dataDirectory().toAbsolutePath());
         PrintWriter out = spec.commandLine().getOut();
         out.println("Gatehouse listening on " + server.baseUri());
         out.flush();
         stopped.await();
         return 0;
-    }
-
-    private static String rootMessage(Throwable throwable) {
-        Throwable root = throwable;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -57,6 +57,12 @@ public final class GatehouseProcess {
         return Result.of(builder(workingDirectory, environment, arguments), LIMIT);
     }
 
+    /** Runs gatehouse to completion, within a minute, with {@code input} on its standard input. */
+    public static Result runWithInput(Path workingDirectory, Map<String, String> environment, String input,
+            String... arguments) throws IOException, InterruptedException {
+        return Result.of(builder(workingDirectory, environment, arguments), LIMIT, input);
+    }
+
     /** Runs a program other than ours, such as oathtool, and returns its standard output. */
     public static String runTool(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -71,10 +77,17 @@ public final class GatehouseProcess {
 
         /** Runs {@code builder} with no input and waits at most {@code limit}. */
         public static Result of(ProcessBuilder builder, Duration limit) throws IOException, InterruptedException {
+            return of(builder, limit, "");
+        }
+
+        /** Runs {@code builder} with {@code input} on its standard input and waits at most {@code limit}. */
+        public static Result of(ProcessBuilder builder, Duration limit, String input)
+                throws IOException, InterruptedException {
+            Path in = Files.writeString(Files.createTempFile("gatehouse-in", ".txt"), input, StandardCharsets.UTF_8);
             Path out = Files.createTempFile("gatehouse-out", ".txt");
             Path err = Files.createTempFile("gatehouse-err", ".txt");
             try {
-                Process process = builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                Process process = builder.redirectInput(ProcessBuilder.Redirect.from(in.toFile()))
                         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
                 if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
@@ -83,6 +96,7 @@ public final class GatehouseProcess {
                 return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } finally {
+                Files.deleteIfExists(in);
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);
             }

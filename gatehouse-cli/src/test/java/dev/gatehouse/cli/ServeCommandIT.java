@@ -90,6 +90,28 @@ class ServeCommandIT {
     }
 
     @Test
+    void failsFastOnADatabaseUrlItCannotUse() throws Exception {
+        GatehouseProcess.Result result = GatehouseProcess.run(workingDirectory, Map.of(),
+                "serve", "--port", "0", "--database", "jdbc:mysql://db.internal/iam?password=hunter2");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).doesNotContain("listening");
+        assertThat(result.err()).isEqualTo("gatehouse: --database: unsupported database URL (expected"
+                + " jdbc:postgresql://HOST[:PORT]/DB or jdbc:sqlite:FILE): jdbc:mysql://db.internal/iam?…\n");
+    }
+
+    @Test
+    void failsFastWhenPostgresDoesNotAnswer() throws Exception {
+        GatehouseProcess.Result result = GatehouseProcess.run(workingDirectory, Map.of(),
+                "serve", "--port", "0", "--database", "jdbc:postgresql://127.0.0.1:1/gatehouse");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).doesNotContain("listening");
+        assertThat(result.err()).contains("gatehouse: cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/gatehouse")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void theLauncherRunsFromAnyWorkingDirectory() throws Exception {
         ProcessBuilder launcher = new ProcessBuilder(GatehouseProcess.LAUNCHER.toString(), "--version")
                 .directory(workingDirectory.toFile());

@@ -14,7 +14,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the example of docs/storage.md ("Opening the store from code"), so that it cannot rot. */
+/** Runs the bootstrap that {@link IdentityServices}' Javadoc shows and the CLI's StorageOptions does, so that it cannot rot. */
 class BootstrapExampleTest {
 
     @TempDir
