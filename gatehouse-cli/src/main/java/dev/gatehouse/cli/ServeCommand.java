@@ -1,18 +1,24 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.core.IdentityServices;
+import dev.gatehouse.core.authz.InterimAuthorizer;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.ServerSettings;
+import dev.gatehouse.server.api.GatehouseApi;
+import dev.gatehouse.server.metrics.MetricsEndpoint;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gatehouse serve}: opens the store, then runs the server until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -51,7 +57,10 @@ public final class ServeCommand implements Callable<Integer> {
         services = storage.services();
         GatehouseServer server;
         try {
-            server = GatehouseServer.start(settings);
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            server = GatehouseServer.start(settings, List.of(
+                    GatehouseApi.endpoints(services, new InterimAuthorizer(), metrics),
+                    new MetricsEndpoint(metrics)));
         } catch (RuntimeException e) {
             storage.close();
             throw new CliException("cannot listen on " + host + ":" + port + ": " + StorageOptions.rootMessage(e), e);

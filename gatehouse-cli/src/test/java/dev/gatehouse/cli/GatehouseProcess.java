@@ -75,7 +75,7 @@ public final class GatehouseProcess {
     /** What a finished process printed and how it exited. */
     public record Result(int exitCode, String out, String err) {
 
-        /** Runs {@code builder} with no input and waits at most {@code limit}. */
+        /** Runs {@code builder} with empty input and waits at most {@code limit}. */
         public static Result of(ProcessBuilder builder, Duration limit) throws IOException, InterruptedException {
             return of(builder, limit, "");
         }

@@ -48,10 +48,8 @@ class AwsCliIT {
     @BeforeEach
     void bootstrapAndServe() throws Exception {
         aws = ExternalTool.require("aws", "awscli");
-        ProcessBuilder account = GatehouseProcess.builder(home, Map.of(), "account", "create", "--email", "root@example.com",
-                "--alias", "walkthrough");
-        Path password = Files.writeString(home.resolve("password.txt"), "Correct-Horse-Battery-9\n");
-        GatehouseProcess.Result created = GatehouseProcess.Result.of(account.redirectInput(password.toFile()), Duration.ofMinutes(1));
+        GatehouseProcess.Result created = GatehouseProcess.runWithInput(home, Map.of(), "Correct-Horse-Battery-9\n",
+                "account", "create", "--email", "root@example.com", "--alias", "walkthrough");
         assertThat(created.exitCode()).as(created.err()).isZero();
         accountId = JSON.readTree(created.out()).path("AccountId").asText();
 
