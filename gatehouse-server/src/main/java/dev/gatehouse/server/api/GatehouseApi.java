@@ -4,6 +4,7 @@ import dev.gatehouse.core.IdentityServices;
 import dev.gatehouse.core.authz.Authorizer;
 import dev.gatehouse.core.authz.Caller;
 import dev.gatehouse.server.Endpoints;
+import dev.gatehouse.server.api.iam.AccessKeyActions;
 import dev.gatehouse.server.api.iam.UserActions;
 import dev.gatehouse.server.api.sts.StsActions;
 import dev.gatehouse.server.metrics.ApiMetrics;
@@ -12,8 +13,10 @@ import dev.gatehouse.server.query.QueryService;
 import dev.gatehouse.server.query.ServiceModel;
 import dev.gatehouse.server.sigv4.SigV4Verifier;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The IAM and STS query API over the domain: what {@code serve} puts on its port. */
@@ -23,10 +26,20 @@ public final class GatehouseApi {
     }
 
     public static Endpoints endpoints(IdentityServices services, Authorizer authorizer, MeterRegistry registry) {
-        ActionTable iam = new ActionTable("iam", authorizer);
-        new UserActions(services.users(), services.accounts()).addTo(iam);
+        AccessKeyUseRecorder uses = AccessKeyUseRecorder.flushingEvery(Duration.ofSeconds(1), services.accessKeys(), services.clock());
+        // Endpoints have no lifecycle of their own: the last second of uses is written as the JVM stops (SIGTERM).
+        Runtime.getRuntime().addShutdownHook(new Thread(uses::close, "access-key-use-flush"));
+        return endpoints(services, authorizer, registry, uses);
+    }
 
-        ActionTable sts = new ActionTable("sts", authorizer);
+    /** The API noting key uses in {@code uses}, which the caller flushes and closes. */
+    public static Endpoints endpoints(IdentityServices services, Authorizer authorizer, MeterRegistry registry,
+            AccessKeyUseRecorder uses) {
+        ActionTable iam = new ActionTable("iam", authorizer, Optional.of(uses));
+        new UserActions(services.users(), services.accounts()).addTo(iam);
+        new AccessKeyActions(services.accessKeys(), services.users()).addTo(iam);
+
+        ActionTable sts = new ActionTable("sts", authorizer, Optional.of(uses));
         new StsActions().addTo(sts);
 
         Set<String> knownActions = new HashSet<>(ServiceModel.iam().operationNames());
