@@ -5,6 +5,7 @@ import dev.gatehouse.core.authz.Authorizer;
 import dev.gatehouse.core.authz.Caller;
 import dev.gatehouse.server.Endpoints;
 import dev.gatehouse.server.api.iam.AccessKeyActions;
+import dev.gatehouse.server.api.iam.PasswordActions;
 import dev.gatehouse.server.api.iam.UserActions;
 import dev.gatehouse.server.api.sts.StsActions;
 import dev.gatehouse.server.metrics.ApiMetrics;
@@ -38,6 +39,7 @@ public final class GatehouseApi {
         ActionTable iam = new ActionTable("iam", authorizer, Optional.of(uses));
         new UserActions(services.users(), services.accounts()).addTo(iam);
         new AccessKeyActions(services.accessKeys(), services.users()).addTo(iam);
+        new PasswordActions(services.passwords(), services.accounts(), services.users()).addTo(iam);
 
         ActionTable sts = new ActionTable("sts", authorizer, Optional.of(uses));
         new StsActions().addTo(sts);
