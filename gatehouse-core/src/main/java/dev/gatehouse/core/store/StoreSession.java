@@ -16,4 +16,6 @@ public interface StoreSession {
     ThrottleRepository throttles();
 
     AuditRepository audit();
+
+    CredentialReportRepository credentialReports();
 }

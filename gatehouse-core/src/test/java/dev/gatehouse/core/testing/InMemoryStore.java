@@ -22,6 +22,8 @@ import dev.gatehouse.core.store.LoginProfileRepository;
 import dev.gatehouse.core.store.MfaDeviceRepository;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.store.StoreSession;
+import dev.gatehouse.core.store.CredentialReportRepository;
+import dev.gatehouse.core.account.CredentialReport;
 import dev.gatehouse.core.store.ThrottleRepository;
 import dev.gatehouse.core.store.UserRepository;
 import dev.gatehouse.core.user.AccessKey;
@@ -78,6 +80,7 @@ public final class InMemoryStore implements Store {
         final Map<String, MfaDevice> devices = new LinkedHashMap<>();
         final Map<String, ThrottleState> throttles = new LinkedHashMap<>();
         final List<AuditEvent> audit = new ArrayList<>();
+        final Map<AccountId, CredentialReport> reports = new LinkedHashMap<>();
 
         State copy() {
             State copy = new State();
@@ -89,6 +92,7 @@ public final class InMemoryStore implements Store {
             copy.devices.putAll(devices);
             copy.throttles.putAll(throttles);
             copy.audit.addAll(audit);
+            copy.reports.putAll(reports);
             return copy;
         }
     }
@@ -442,5 +446,20 @@ public final class InMemoryStore implements Store {
                 }
             };
         }
-    }
+    
+        @Override
+        public CredentialReportRepository credentialReports() {
+            return new CredentialReportRepository() {
+                @Override
+                public void save(AccountId accountId, CredentialReport report) {
+                    state.reports.put(accountId, report);
+                }
+
+                @Override
+                public Optional<CredentialReport> find(AccountId accountId) {
+                    return Optional.ofNullable(state.reports.get(accountId));
+                }
+            };
+        }
+}
 }

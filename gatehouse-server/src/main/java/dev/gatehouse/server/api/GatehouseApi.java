@@ -4,6 +4,7 @@ import dev.gatehouse.core.IdentityServices;
 import dev.gatehouse.core.authz.Authorizer;
 import dev.gatehouse.core.authz.Caller;
 import dev.gatehouse.server.Endpoints;
+import dev.gatehouse.server.api.iam.AccountActions;
 import dev.gatehouse.server.api.iam.AccessKeyActions;
 import dev.gatehouse.server.api.iam.PasswordActions;
 import dev.gatehouse.server.api.iam.UserActions;
@@ -40,6 +41,7 @@ public final class GatehouseApi {
         new UserActions(services.users(), services.accounts()).addTo(iam);
         new AccessKeyActions(services.accessKeys(), services.users()).addTo(iam);
         new PasswordActions(services.passwords(), services.accounts(), services.users()).addTo(iam);
+        new AccountActions(services.accounts(), services.credentialReports()).addTo(iam);
 
         ActionTable sts = new ActionTable("sts", authorizer, Optional.of(uses));
         new StsActions().addTo(sts);

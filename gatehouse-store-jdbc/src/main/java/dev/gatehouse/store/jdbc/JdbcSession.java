@@ -3,6 +3,7 @@ package dev.gatehouse.store.jdbc;
 import dev.gatehouse.core.store.AccessKeyRepository;
 import dev.gatehouse.core.store.AccountRepository;
 import dev.gatehouse.core.store.AuditRepository;
+import dev.gatehouse.core.store.CredentialReportRepository;
 import dev.gatehouse.core.store.LoginProfileRepository;
 import dev.gatehouse.core.store.MfaDeviceRepository;
 import dev.gatehouse.core.store.StoreSession;
@@ -52,5 +53,10 @@ final class JdbcSession implements StoreSession {
     @Override
     public AuditRepository audit() {
         return new JdbcAudit(handle);
+    }
+
+    @Override
+    public CredentialReportRepository credentialReports() {
+        return new JdbcCredentialReports(handle);
     }
 }

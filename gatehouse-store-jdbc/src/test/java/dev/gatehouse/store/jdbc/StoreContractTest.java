@@ -8,6 +8,8 @@ import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.account.AccountAlias;
 import dev.gatehouse.core.account.AccountSummary;
+import dev.gatehouse.core.account.CredentialReport;
+import dev.gatehouse.core.account.CredentialReportService;
 import dev.gatehouse.core.account.EmailAddress;
 import dev.gatehouse.core.account.PasswordPolicy;
 import dev.gatehouse.core.account.PrincipalRef;
@@ -134,6 +136,22 @@ abstract class StoreContractTest {
         gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
         assertThat(gatehouse.accounts.getAccountSummary(account.id()))
                 .isEqualTo(new AccountSummary(true, true, true, 2, 1, 1));
+    }
+
+    @Test
+    void keepsTheLatestCredentialReportForEveryNode() {
+        CredentialReportService reports = new CredentialReportService(store, clock);
+        assertThat(reports.generateReport(account.id())).isEqualTo(CredentialReportService.GenerationState.STARTED);
+        CredentialReport first = reports.latestReport(account.id());
+        clock.advance(Duration.ofHours(5));
+        assertThat(reports.generateReport(account.id())).as("replaced once expired")
+                .isEqualTo(CredentialReportService.GenerationState.STARTED);
+
+        try (JdbcStore secondNode = openStoreOnSameDatabase()) {
+            CredentialReport seen = new CredentialReportService(secondNode, clock).latestReport(account.id());
+            assertThat(seen.generatedAt()).isEqualTo(first.generatedAt().plus(Duration.ofHours(5)));
+            assertThat(seen.rows()).isEqualTo(first.rows());
+        }
     }
 
     @Test
