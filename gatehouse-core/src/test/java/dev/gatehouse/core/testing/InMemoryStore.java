@@ -218,6 +218,17 @@ public final class InMemoryStore implements Store {
                 }
 
                 @Override
+                public void updateNameAndPath(IamUser user) {
+                    boolean taken = state.users.values().stream().anyMatch(other -> !other.id().equals(user.id())
+                            && other.accountId().equals(user.accountId())
+                            && other.name().normalized().equals(user.name().normalized()));
+                    if (taken) {
+                        throw new dev.gatehouse.core.error.EntityAlreadyExistsException("taken");
+                    }
+                    state.users.put(user.id(), user);
+                }
+
+                @Override
                 public boolean delete(AccountId accountId, UserId id) {
                     return state.users.remove(id) != null;
                 }

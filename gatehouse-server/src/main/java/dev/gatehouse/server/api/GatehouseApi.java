@@ -8,6 +8,7 @@ import dev.gatehouse.server.api.iam.AccountActions;
 import dev.gatehouse.server.api.iam.AccessKeyActions;
 import dev.gatehouse.server.api.iam.PasswordActions;
 import dev.gatehouse.server.api.iam.UserActions;
+import dev.gatehouse.server.api.iam.UserTagActions;
 import dev.gatehouse.server.api.sts.StsActions;
 import dev.gatehouse.server.metrics.ApiMetrics;
 import dev.gatehouse.server.query.QueryEndpoint;
@@ -39,6 +40,7 @@ public final class GatehouseApi {
             AccessKeyUseRecorder uses) {
         ActionTable iam = new ActionTable("iam", authorizer, Optional.of(uses));
         new UserActions(services.users(), services.accounts()).addTo(iam);
+        new UserTagActions(services.users()).addTo(iam);
         new AccessKeyActions(services.accessKeys(), services.users()).addTo(iam);
         new PasswordActions(services.passwords(), services.accounts(), services.users()).addTo(iam);
         new AccountActions(services.accounts(), services.credentialReports()).addTo(iam);

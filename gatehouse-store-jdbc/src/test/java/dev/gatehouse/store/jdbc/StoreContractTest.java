@@ -186,6 +186,26 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void renamesAUserAndRefusesATakenNameAtTheDatabaseToo() {
+        IamUser alice = gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT,
+                Tags.of(java.util.Map.of("team", "a")), ORIGIN);
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+
+        gatehouse.users.updateUser(account.id(), UserName.of("alice"), java.util.Optional.of(UserName.of("alicia")),
+                java.util.Optional.of(new IamPath("/staff/")), ORIGIN);
+
+        IamUser renamed = gatehouse.users.getUser(account.id(), UserName.of("ALICIA"));
+        assertThat(renamed.id()).isEqualTo(alice.id());
+        assertThat(renamed.path().value()).isEqualTo("/staff/");
+        assertThat(renamed.tags()).isEqualTo(alice.tags());
+        // Past the domain's check, the unique index still holds.
+        assertThatThrownBy(() -> store.inTransaction(session -> {
+            session.users().updateNameAndPath(bob.withNameAndPath(UserName.of("Alicia"), IamPath.ROOT));
+            return null;
+        })).isInstanceOf(EntityAlreadyExistsException.class);
+    }
+
+    @Test
     void pagesUsersInAStableOrder() {
         for (String name : List.of("dave", "bob", "erin", "carol", "alice")) {
             gatehouse.users.createUser(account.id(), UserName.of(name), IamPath.ROOT, Tags.NONE, ORIGIN);
