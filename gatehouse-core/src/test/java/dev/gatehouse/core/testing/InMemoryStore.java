@@ -267,7 +267,7 @@ public final class InMemoryStore implements Store {
                 @Override
                 public void recordUse(AccessKeyId id, Instant at, String region, String service) {
                     AccessKey k = state.keys.get(id);
-                    if (k != null) {
+                    if (k != null && (k.lastUsedAt() == null || k.lastUsedAt().isBefore(at))) {
                         state.keys.put(id, new AccessKey(id, k.principal(), k.status(), k.createdAt(), k.sealedSecret(),
                                 at, region, service));
                     }

@@ -39,6 +39,7 @@ import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.mfa.VerificationOutcome;
 import dev.gatehouse.core.signin.SignInOutcome;
 import dev.gatehouse.core.user.AccessKeyStatus;
+import dev.gatehouse.core.user.AccessKeyUse;
 import dev.gatehouse.core.user.AdministratorCredentials;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
@@ -252,6 +253,19 @@ abstract class StoreContractTest {
                     assertThat(key.lastUsedRegion()).isEqualTo("eu-west-1");
                     assertThat(key.lastUsed()).contains(START);
                 });
+    }
+
+    @Test
+    void keepsTheNewestUseWhenAnOlderBatchArrivesLate() {
+        NewAccessKey key = gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        gatehouse.accessKeys.recordUses(List.of(new AccessKeyUse(key.key().id(), START.plusSeconds(10), "eu-west-1", "sts")));
+
+        gatehouse.accessKeys.recordUses(List.of(new AccessKeyUse(key.key().id(), START.plusSeconds(5), "us-east-1", "iam")));
+
+        assertThat(gatehouse.accessKeys.listAccessKeys(account.root())).singleElement().satisfies(stored -> {
+            assertThat(stored.lastUsed()).contains(START.plusSeconds(10));
+            assertThat(stored.lastUsedRegion()).isEqualTo("eu-west-1");
+        });
     }
 
     @Test
