@@ -21,23 +21,18 @@ public record Page<T>(List<T> items, Optional<String> nextMarker) {
     }
 
     /**
-     * A page of a short list held in memory (a user's tags or keys), in the list's order, after the
-     * item whose {@code sortKey} the marker holds.
+     * A page of a short list held in memory (a user's tags or keys), which must be in ascending
+     * order of {@code sortKey}: the page starts after the marker's key, so an item removed
+     * between two pages does not lose its successors.
      *
      * @throws dev.gatehouse.core.error.ValidationException if {@code maxItems} is outside 1 to 1000
      */
     public static <T> Page<T> of(List<T> sorted, Optional<String> marker, int maxItems, Function<T, String> sortKey) {
         int limit = Markers.checkMaxItems(maxItems);
         Optional<String> after = Markers.decode(marker);
-        int start = 0;
-        if (after.isPresent()) {
-            while (start < sorted.size() && !sortKey.apply(sorted.get(start)).equals(after.get())) {
-                start++;
-            }
-            start++;
-        }
-        List<T> rest = sorted.subList(Math.min(start, sorted.size()), sorted.size());
-        return Markers.page(rest.subList(0, Math.min(rest.size(), limit + 1)), limit, sortKey);
+        List<T> rest = sorted.stream().filter(item -> after.map(key -> sortKey.apply(item).compareTo(key) > 0).orElse(true))
+                .limit(limit + 1L).toList();
+        return Markers.page(rest, limit, sortKey);
     }
 
     public boolean isTruncated() {

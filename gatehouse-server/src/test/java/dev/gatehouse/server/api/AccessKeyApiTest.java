@@ -198,6 +198,21 @@ class AccessKeyApiTest {
         }
     }
 
+    @Test
+    void letsTheRootUserManageItsOwnKeysWithoutAUserName() {
+        NewAccessKey rootKey = api.services.accessKeys().createAccessKey(api.account.root(), Origin.LOCAL);
+        try (IamClient root = api.iam(ApiServer.credentials(rootKey))) {
+            AccessKey second = root.createAccessKey().accessKey();
+
+            assertThat(second.userName()).as("the root user has no IAM user name").isNull();
+            assertThat(root.listAccessKeys().accessKeyMetadata()).extracting(AccessKeyMetadata::accessKeyId)
+                    .containsExactly(rootKey.key().id().value(), second.accessKeyId());
+            root.deleteAccessKey(r -> r.accessKeyId(second.accessKeyId()));
+            assertThat(root.listAccessKeys().accessKeyMetadata()).hasSize(1);
+        }
+        assertThat(admin.listAccessKeys(r -> r.userName("alice")).accessKeyMetadata()).as("nothing of root's").isEmpty();
+    }
+
     private NewAccessKey userWithKey(String name) {
         IamUser user = api.services.users().createUser(api.account.id(), UserName.of(name), IamPath.ROOT, Tags.NONE, Origin.LOCAL);
         return api.services.accessKeys().createAccessKey(user.principal(), Origin.LOCAL);

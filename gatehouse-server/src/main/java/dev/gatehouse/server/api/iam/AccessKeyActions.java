@@ -51,7 +51,7 @@ public final class AccessKeyActions {
     private Map<String, ?> listAccessKeys(ApiRequest request) {
         Principals.Subject subject = principals.authorizedSubject(request);
         Page<AccessKey> page = Page.of(accessKeys.listAccessKeys(subject.principal()), Inputs.marker(request.input()),
-                Inputs.maxItems(request.input()), key -> key.id().value());
+                Inputs.maxItems(request.input()), AccessKeyActions::listingOrder);
         return Shapes.page("AccessKeyMetadata", page, key -> metadata(key, subject.userName()));
     }
 
@@ -92,6 +92,11 @@ public final class AccessKeyActions {
         owner.ifPresent(name -> result.put("UserName", name.value()));
         result.put("AccessKeyLastUsed", lastUsed);
         return result;
+    }
+
+    /** The store lists keys by creation time, then ID; this key sorts as text in that same order. */
+    private static String listingOrder(AccessKey key) {
+        return String.format("%020d/%s", key.createdAt().toEpochMilli(), key.id().value());
     }
 
     private static AccessKeyId keyId(ApiRequest request) {
