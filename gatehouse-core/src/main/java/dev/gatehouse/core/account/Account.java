@@ -24,6 +24,16 @@ public record Account(AccountId id, AccountAlias alias, EmailAddress rootEmail, 
         return Optional.ofNullable(alias);
     }
 
+    /**
+     * Whether the account has set a password policy (GetAccountPasswordPolicy answers NoSuchEntity
+     * otherwise). The default demands three character classes, which no policy set through
+     * {@link PasswordPolicy#custom} can, so the default stands for "none set" without a flag to
+     * keep in step.
+     */
+    public boolean hasCustomPasswordPolicy() {
+        return !passwordPolicy.equals(PasswordPolicy.DEFAULT);
+    }
+
     public PrincipalRef root() {
         return PrincipalRef.root(id);
     }

@@ -147,6 +147,25 @@ public final class AccountService {
         });
     }
 
+    /**
+     * DeleteAccountPasswordPolicy: the account returns to AWS's default rules.
+     *
+     * @throws NoSuchEntityException if the account has no policy of its own
+     */
+    public Account deletePasswordPolicy(AccountId id, Origin origin) {
+        return store.inTransaction(session -> {
+            Account account = require(session, id);
+            if (!account.hasCustomPasswordPolicy()) {
+                throw new NoSuchEntityException("The Password Policy with domain name " + id + " cannot be found.");
+            }
+            Account changed = account.withPasswordPolicy(PasswordPolicy.DEFAULT);
+            session.accounts().update(changed);
+            audit.record(session, id, id.rootArn(), AuditAction.PASSWORD_POLICY_CHANGED, AuditOutcome.SUCCESS, origin,
+                    false, "deleted");
+            return changed;
+        });
+    }
+
     /** GetAccountSummary: the root user's MFA, keys and password, and the account's counts. */
     public AccountSummary getAccountSummary(AccountId id) {
         return store.read(session -> {

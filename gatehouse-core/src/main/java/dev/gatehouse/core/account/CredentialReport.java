@@ -33,6 +33,17 @@ public record CredentialReport(Instant generatedAt, List<Row> rows) {
         return csv.toString();
     }
 
+    /** A report read back from {@link #toCsv()}. @throws IllegalArgumentException if the header is not AWS's */
+    public static CredentialReport fromCsv(Instant generatedAt, String csv) {
+        List<String> lines = csv.lines().toList();
+        if (lines.isEmpty() || !lines.get(0).equals(String.join(",", COLUMNS))) {
+            throw new IllegalArgumentException("not a credential report: the header is not AWS's");
+        }
+        // -1 keeps trailing empty values, though no column is ever empty.
+        return new CredentialReport(generatedAt, lines.subList(1, lines.size()).stream()
+                .map(line -> new Row(List.of(line.split(",", -1)))).toList());
+    }
+
     /** One principal's line, its values in {@link #COLUMNS} order. */
     public record Row(List<String> values) {
 

@@ -1,5 +1,7 @@
 package dev.gatehouse.core.account;
 
+import dev.gatehouse.core.error.ReportExpiredException;
+import dev.gatehouse.core.error.ReportNotPresentException;
 import dev.gatehouse.core.internal.Lookups;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.store.StoreSession;
@@ -36,8 +38,62 @@ public final class CredentialReportService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** How long AWS serves a report before GetCredentialReport answers ReportExpired and a new one is generated. */
+    public static final Duration VALIDITY = Duration.ofHours(4);
+
+    /** What GenerateCredentialReport answers, in AWS's {@code ReportStateType} words. */
+    public enum GenerationState {
+        /** A new report was generated (synchronously, so it is already there to get). */
+        STARTED,
+        /** A report younger than {@link #VALIDITY} exists and is served as it is. */
+        COMPLETE
+    }
+
+    /**
+     * GenerateCredentialReport: generates and stores a report unless a fresh one exists, as AWS
+     * does. Generation is synchronous; the stored report is what any node serves afterwards.
+     */
+    public GenerationState generateReport(AccountId accountId) {
+        return store.inTransaction(session -> {
+            Instant now = clock.instant();
+            Optional<CredentialReport> existing = session.credentialReports().find(accountId);
+            if (existing.isPresent() && !isExpired(existing.get(), now)) {
+                Lookups.requireAccount(session, accountId);
+                return GenerationState.COMPLETE;
+            }
+            session.credentialReports().save(accountId, build(session, accountId));
+            return GenerationState.STARTED;
+        });
+    }
+
+    /**
+     * GetCredentialReport: the stored report.
+     *
+     * @throws ReportNotPresentException before the first GenerateCredentialReport
+     * @throws ReportExpiredException once the report is older than {@link #VALIDITY}
+     */
+    public CredentialReport latestReport(AccountId accountId) {
+        CredentialReport report = store.read(session -> session.credentialReports().find(accountId))
+                .orElseThrow(() -> new ReportNotPresentException("Credential report not present. "
+                        + "Use GenerateCredentialReport to generate one."));
+        if (isExpired(report, clock.instant())) {
+            throw new ReportExpiredException("Credential report is more than four hours old. "
+                    + "Use GenerateCredentialReport to generate a new one.");
+        }
+        return report;
+    }
+
+    private static boolean isExpired(CredentialReport report, Instant now) {
+        return !now.isBefore(report.generatedAt().plus(VALIDITY));
+    }
+
+    /** Builds the report as of now without storing it. */
     public CredentialReport generate(AccountId accountId) {
-        return store.read(session -> {
+        return store.read(session -> build(session, accountId));
+    }
+
+    private CredentialReport build(StoreSession session, AccountId accountId) {
+        {
             Account account = Lookups.requireAccount(session, accountId);
             List<CredentialReport.Row> rows = new ArrayList<>();
             rows.add(rootRow(session, account));
@@ -51,7 +107,7 @@ public final class CredentialReportService {
                 after = batch.isEmpty() ? after : Optional.of(batch.get(batch.size() - 1).name().normalized());
             } while (batch.size() == USERS_PER_READ);
             return new CredentialReport(clock.instant(), rows);
-        });
+        }
     }
 
     private static CredentialReport.Row rootRow(StoreSession session, Account account) {

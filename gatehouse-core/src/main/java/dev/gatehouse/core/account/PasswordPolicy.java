@@ -23,6 +23,16 @@ public record PasswordPolicy(int minimumLength, boolean requireSymbols, boolean 
     /** AWS's policy for an account that has not set one: 8 characters, 3 of the 4 classes. */
     public static final PasswordPolicy DEFAULT = new PasswordPolicy(8, false, false, false, false, 3, 0, 0);
 
+    /**
+     * A policy as UpdateAccountPasswordPolicy sets it: AWS's custom policies name each required
+     * class and never demand a count of classes, unlike the default.
+     */
+    public static PasswordPolicy custom(int minimumLength, boolean requireSymbols, boolean requireNumbers,
+            boolean requireUppercase, boolean requireLowercase, int reusePrevention, int maximumAgeDays) {
+        return new PasswordPolicy(minimumLength, requireSymbols, requireNumbers, requireUppercase, requireLowercase, 0,
+                reusePrevention, maximumAgeDays);
+    }
+
     public PasswordPolicy {
         if (minimumLength < 6 || minimumLength > 128) {
             throw new ValidationException("MinimumPasswordLength must be 6 to 128");

@@ -15,6 +15,9 @@ public enum ErrorCode {
     ENTITY_TEMPORARILY_UNMODIFIABLE("EntityTemporarilyUnmodifiable", 409),
     PASSWORD_POLICY_VIOLATION("PasswordPolicyViolation", 400),
     ACCESS_DENIED("AccessDenied", 403),
+    INVALID_USER_TYPE("InvalidUserType", 400),
+    REPORT_NOT_PRESENT("ReportNotPresent", 410),
+    REPORT_EXPIRED("ReportExpired", 410),
     SERVICE_FAILURE("ServiceFailure", 500);
 
     private final String awsCode;

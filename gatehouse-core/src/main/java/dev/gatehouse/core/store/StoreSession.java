@@ -18,4 +18,5 @@ public interface StoreSession {
     AuditRepository audit();
 
     SessionCredentialRepository sessionCredentials();
+    CredentialReportRepository credentialReports();
 }

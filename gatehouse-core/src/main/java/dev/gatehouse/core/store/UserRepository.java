@@ -24,5 +24,12 @@ public interface UserRepository {
 
     void updateTags(IamUser user);
 
+    /**
+     * Replaces the user's name and path.
+     *
+     * @throws dev.gatehouse.core.error.EntityAlreadyExistsException if another user has the name, ignoring case
+     */
+    void updateNameAndPath(IamUser user);
+
     boolean delete(AccountId accountId, UserId id);
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.core.user;
 
+import dev.gatehouse.core.account.AccountId;
 import dev.gatehouse.core.account.PrincipalRef;
 import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditOutcome;
@@ -15,6 +16,7 @@ import dev.gatehouse.core.store.StoreSession;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -113,6 +115,27 @@ public final class AccessKeyService {
             session.accessKeys().recordUse(id, now, region, service);
             return null;
         });
+    }
+
+    /**
+     * Records many uses in one unit of work, as a batching recorder hands them over; a key deleted
+     * meanwhile is skipped, since its use no longer matters to anyone.
+     */
+    public void recordUses(Collection<AccessKeyUse> uses) {
+        if (uses.isEmpty()) {
+            return;
+        }
+        store.inTransaction(session -> {
+            for (AccessKeyUse use : uses) {
+                session.accessKeys().recordUse(use.id(), use.at(), use.region(), use.service());
+            }
+            return null;
+        });
+    }
+
+    /** GetAccessKeyLastUsed: the key of any principal of the account; another account's key is not found. */
+    public Optional<AccessKey> findAccessKey(AccountId accountId, AccessKeyId id) {
+        return store.read(session -> session.accessKeys().find(id).filter(key -> key.principal().accountId().equals(accountId)));
     }
 
     private static AccessKey requireOwned(StoreSession session, PrincipalRef principal, AccessKeyId id) {

@@ -33,6 +33,10 @@ public record IamUser(AccountId accountId, UserId id, UserName name, IamPath pat
         return PrincipalRef.user(accountId, id);
     }
 
+    public IamUser withNameAndPath(UserName newName, IamPath newPath) {
+        return new IamUser(accountId, id, newName, newPath, createdAt, administrator, tags);
+    }
+
     public IamUser withTags(Tags newTags) {
         return new IamUser(accountId, id, name, path, createdAt, administrator, newTags);
     }

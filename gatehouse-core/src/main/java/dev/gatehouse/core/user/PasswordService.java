@@ -121,6 +121,20 @@ public final class PasswordService {
         });
     }
 
+    /** UpdateLoginProfile with no new password: only whether a new one is required at next sign-in. */
+    public LoginProfile setResetRequired(PrincipalRef principal, boolean resetRequired, Origin origin) {
+        return store.inTransaction(session -> {
+            LoginProfile profile = session.loginProfiles().find(principal)
+                    .orElseThrow(() -> new NoSuchEntityException("The principal has no login profile."));
+            LoginProfile changed = new LoginProfile(principal, profile.passwordHash(), resetRequired, profile.createdAt(),
+                    profile.changedAt(), profile.lastUsedAt());
+            session.loginProfiles().save(changed);
+            audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.PASSWORD_CHANGED,
+                    AuditOutcome.SUCCESS, origin, false, "reset required: " + resetRequired);
+            return changed;
+        });
+    }
+
     /** DeleteLoginProfile. @throws NoSuchEntityException if there is none */
     public void deleteLoginProfile(PrincipalRef principal, Origin origin) {
         store.inTransaction(session -> {

@@ -119,6 +119,38 @@ public final class UserService {
         });
     }
 
+    /**
+     * UpdateUser: a new name, a new path, or both; the user keeps its ID, credentials and devices.
+     *
+     * @throws EntityAlreadyExistsException if another user of the account has the new name, ignoring case
+     * @throws NoSuchEntityException if there is no user {@code name}
+     */
+    public IamUser updateUser(AccountId accountId, UserName name, Optional<UserName> newName, Optional<IamPath> newPath,
+            Origin origin) {
+        return store.inTransaction(session -> {
+            IamUser user = require(session, accountId, name);
+            IamUser changed = user.withNameAndPath(newName.orElse(user.name()), newPath.orElse(user.path()));
+            Optional<IamUser> holder = session.users().findByName(accountId, changed.name());
+            if (holder.isPresent() && !holder.get().id().equals(user.id())) {
+                throw new EntityAlreadyExistsException("User with name " + changed.name() + " already exists.");
+            }
+            session.users().updateNameAndPath(changed);
+            audit.record(session, accountId, changed.arn(), AuditAction.USER_UPDATED, AuditOutcome.SUCCESS, origin, false,
+                    "was " + user.arn());
+            return changed;
+        });
+    }
+
+    /** UntagUser: keys the user does not have are ignored, as AWS does. */
+    public Tags untagUser(AccountId accountId, UserName name, List<String> keys) {
+        return store.inTransaction(session -> {
+            IamUser user = require(session, accountId, name);
+            IamUser untagged = user.withTags(user.tags().without(keys));
+            session.users().updateTags(untagged);
+            return untagged.tags();
+        });
+    }
+
     public Tags tagUser(AccountId accountId, UserName name, Tags added) {
         return store.inTransaction(session -> {
             IamUser user = require(session, accountId, name);

@@ -97,4 +97,20 @@ class AccountServiceTest {
         accounts.deleteAlias(account.id(), AccountAlias.of("renamed"), Origin.LOCAL);
         assertThat(accounts.getAccount(account.id()).aliasIfAny()).isEmpty();
     }
+
+    @Test
+    void deletesASetPasswordPolicyBackToTheDefaultAndRefusesWhenNoneIsSet() {
+        Account account = accounts.createAccount("root@example.com", null, "Correct-Horse-7");
+        assertThat(account.hasCustomPasswordPolicy()).isFalse();
+        assertThatThrownBy(() -> accounts.deletePasswordPolicy(account.id(), Origin.LOCAL))
+                .isInstanceOf(NoSuchEntityException.class);
+
+        Account strict = accounts.updatePasswordPolicy(account.id(),
+                PasswordPolicy.custom(14, true, true, true, true, 5, 90), Origin.LOCAL);
+        assertThat(strict.hasCustomPasswordPolicy()).isTrue();
+
+        Account reverted = accounts.deletePasswordPolicy(account.id(), Origin.LOCAL);
+        assertThat(reverted.passwordPolicy()).isEqualTo(PasswordPolicy.DEFAULT);
+        assertThat(accounts.getAccount(account.id()).hasCustomPasswordPolicy()).isFalse();
+    }
 }

@@ -1,10 +1,14 @@
 package dev.gatehouse.core.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.audit.Origin;
 import dev.gatehouse.core.crypto.Password;
+import dev.gatehouse.core.error.ReportExpiredException;
+import dev.gatehouse.core.error.ReportNotPresentException;
+import java.time.Duration;
 import dev.gatehouse.core.mfa.DeviceName;
 import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
 import dev.gatehouse.core.testing.Gatehouse;
@@ -56,5 +60,35 @@ class CredentialReportServiceTest {
         assertThat(bobRow.value("access_key_1_last_used_date")).isEqualTo("N/A");
         assertThat(report.toCsv().lines().findFirst()).contains(String.join(",", CredentialReport.COLUMNS));
         assertThat(report.toCsv().lines()).hasSize(4).allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(22));
+    }
+
+    @Test
+    void startsAReportTheFirstTimeAndCompletesWhileItIsFresh() {
+        Account account = gatehouse.accounts.createAccount("root@example.com", null, "Correct-Horse-7");
+        assertThatThrownBy(() -> reports.latestReport(account.id())).isInstanceOf(ReportNotPresentException.class);
+
+        assertThat(reports.generateReport(account.id())).isEqualTo(CredentialReportService.GenerationState.STARTED);
+        assertThat(reports.generateReport(account.id())).isEqualTo(CredentialReportService.GenerationState.COMPLETE);
+        assertThat(reports.latestReport(account.id()).generatedAt()).isEqualTo(gatehouse.clock.instant());
+    }
+
+    @Test
+    void expiresAReportAfterFourHoursAndGeneratesAnewThen() {
+        Account account = gatehouse.accounts.createAccount("root@example.com", null, "Correct-Horse-7");
+        reports.generateReport(account.id());
+
+        gatehouse.clock.advance(Duration.ofHours(4));
+
+        assertThatThrownBy(() -> reports.latestReport(account.id())).isInstanceOf(ReportExpiredException.class);
+        assertThat(reports.generateReport(account.id())).isEqualTo(CredentialReportService.GenerationState.STARTED);
+        assertThat(reports.latestReport(account.id()).generatedAt()).isEqualTo(gatehouse.clock.instant());
+    }
+
+    @Test
+    void readsItsOwnCsvBack() {
+        Account account = gatehouse.accounts.createAccount("root@example.com", null, "Correct-Horse-7");
+        CredentialReport report = reports.generate(account.id());
+
+        assertThat(CredentialReport.fromCsv(report.generatedAt(), report.toCsv())).isEqualTo(report);
     }
 }

@@ -25,6 +25,8 @@ import dev.gatehouse.core.store.LoginProfileRepository;
 import dev.gatehouse.core.store.MfaDeviceRepository;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.store.StoreSession;
+import dev.gatehouse.core.store.CredentialReportRepository;
+import dev.gatehouse.core.account.CredentialReport;
 import dev.gatehouse.core.store.ThrottleRepository;
 import dev.gatehouse.core.store.UserRepository;
 import dev.gatehouse.core.user.AccessKey;
@@ -82,6 +84,7 @@ public final class InMemoryStore implements Store {
         final Map<String, ThrottleState> throttles = new LinkedHashMap<>();
         final List<AuditEvent> audit = new ArrayList<>();
         final Map<SessionAccessKeyId, SessionCredentials> sessions = new LinkedHashMap<>();
+        final Map<AccountId, CredentialReport> reports = new LinkedHashMap<>();
 
         State copy() {
             State copy = new State();
@@ -94,6 +97,7 @@ public final class InMemoryStore implements Store {
             copy.throttles.putAll(throttles);
             copy.audit.addAll(audit);
             copy.sessions.putAll(sessions);
+            copy.reports.putAll(reports);
             return copy;
         }
     }
@@ -219,6 +223,17 @@ public final class InMemoryStore implements Store {
                 }
 
                 @Override
+                public void updateNameAndPath(IamUser user) {
+                    boolean taken = state.users.values().stream().anyMatch(other -> !other.id().equals(user.id())
+                            && other.accountId().equals(user.accountId())
+                            && other.name().normalized().equals(user.name().normalized()));
+                    if (taken) {
+                        throw new dev.gatehouse.core.error.EntityAlreadyExistsException("taken");
+                    }
+                    state.users.put(user.id(), user);
+                }
+
+                @Override
                 public boolean delete(AccountId accountId, UserId id) {
                     return state.users.remove(id) != null;
                 }
@@ -257,7 +272,7 @@ public final class InMemoryStore implements Store {
                 @Override
                 public void recordUse(AccessKeyId id, Instant at, String region, String service) {
                     AccessKey k = state.keys.get(id);
-                    if (k != null) {
+                    if (k != null && (k.lastUsedAt() == null || k.lastUsedAt().isBefore(at))) {
                         state.keys.put(id, new AccessKey(id, k.principal(), k.status(), k.createdAt(), k.sealedSecret(),
                                 at, region, service));
                     }
@@ -482,4 +497,20 @@ public final class InMemoryStore implements Store {
             };
         }
     }
+    
+        @Override
+        public CredentialReportRepository credentialReports() {
+            return new CredentialReportRepository() {
+                @Override
+                public void save(AccountId accountId, CredentialReport report) {
+                    state.reports.put(accountId, report);
+                }
+
+                @Override
+                public Optional<CredentialReport> find(AccountId accountId) {
+                    return Optional.ofNullable(state.reports.get(accountId));
+                }
+            };
+        }
+}
 }

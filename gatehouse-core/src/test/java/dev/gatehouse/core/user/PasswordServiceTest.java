@@ -63,4 +63,14 @@ class PasswordServiceTest {
                 Password.of("Short-Horse-2"), Origin.LOCAL)).isInstanceOf(PasswordPolicyViolationException.class)
                 .hasMessageContaining("at least 14 characters");
     }
+
+    @Test
+    void setsOnlyTheResetFlagKeepingThePassword() {
+        LoginProfile before = passwords.findLoginProfile(account.root()).orElseThrow();
+
+        LoginProfile flagged = passwords.setResetRequired(account.root(), true, Origin.LOCAL);
+
+        assertThat(flagged.resetRequired()).isTrue();
+        assertThat(passwords.findLoginProfile(account.root()).orElseThrow().passwordHash()).isEqualTo(before.passwordHash());
+    }
 }

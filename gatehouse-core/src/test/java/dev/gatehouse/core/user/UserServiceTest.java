@@ -94,4 +94,39 @@ class UserServiceTest {
         users.deleteUser(account.id(), user.name(), Origin.LOCAL);
         assertThatThrownBy(() -> users.getUser(account.id(), user.name())).isInstanceOf(NoSuchEntityException.class);
     }
+
+    @Test
+    void renamesAndMovesAUserKeepingItsId() {
+        IamUser alice = users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, Origin.LOCAL);
+
+        IamUser renamed = users.updateUser(account.id(), UserName.of("alice"), Optional.of(UserName.of("alicia")),
+                Optional.of(new IamPath("/staff/")), Origin.LOCAL);
+
+        assertThat(renamed.id()).isEqualTo(alice.id());
+        assertThat(renamed.arn()).isEqualTo("arn:aws:iam::" + account.id() + ":user/staff/alicia");
+        assertThat(users.getUser(account.id(), UserName.of("alicia"))).isEqualTo(renamed);
+        assertThatThrownBy(() -> users.getUser(account.id(), UserName.of("alice"))).isInstanceOf(NoSuchEntityException.class);
+    }
+
+    @Test
+    void refusesToRenameOntoAnotherUsersNameInAnyCase() {
+        users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, Origin.LOCAL);
+        users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, Origin.LOCAL);
+
+        assertThatThrownBy(() -> users.updateUser(account.id(), UserName.of("bob"), Optional.of(UserName.of("ALICE")),
+                Optional.empty(), Origin.LOCAL)).isInstanceOf(EntityAlreadyExistsException.class);
+        assertThat(users.updateUser(account.id(), UserName.of("bob"), Optional.of(UserName.of("Bob")), Optional.empty(),
+                Origin.LOCAL).name().value()).as("a change of case only").isEqualTo("Bob");
+    }
+
+    @Test
+    void untagsOnlyTheNamedKeys() {
+        users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.of(java.util.Map.of("team", "a", "cost", "1")),
+                Origin.LOCAL);
+
+        Tags left = users.untagUser(account.id(), UserName.of("alice"), java.util.List.of("cost", "absent"));
+
+        assertThat(left.values()).containsOnlyKeys("team");
+        assertThat(users.getUser(account.id(), UserName.of("alice")).tags()).isEqualTo(left);
+    }
 }

@@ -2,9 +2,11 @@ package dev.gatehouse.server.api;
 
 import dev.gatehouse.core.authz.Authorizer;
 import dev.gatehouse.core.authz.Caller;
+import dev.gatehouse.core.user.AccessKeyId;
 import dev.gatehouse.server.query.ActionHandler;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The actions of one service by name. Every action is wrapped so that one which returns without
@@ -15,15 +17,25 @@ public final class ActionTable {
 
     private final String service;
     private final Authorizer authorizer;
+    private final Optional<AccessKeyUseRecorder> uses;
     private final Map<String, ActionHandler<Caller>> handlers = new HashMap<>();
 
     public ActionTable(String service, Authorizer authorizer) {
+        this(service, authorizer, Optional.empty());
+    }
+
+    /** A table that notes each authenticated request's long-term key in {@code uses}, for GetAccessKeyLastUsed. */
+    public ActionTable(String service, Authorizer authorizer, Optional<AccessKeyUseRecorder> uses) {
         this.service = service;
         this.authorizer = authorizer;
+        this.uses = uses;
     }
 
     public ActionTable add(String name, Action action) {
         if (handlers.putIfAbsent(name, (context, input) -> {
+            // The signature has checked out by now, so this is a real use of the key, whatever the action's outcome.
+            uses.filter(recorder -> !context.caller().temporaryCredentials()).ifPresent(recorder ->
+                    recorder.record(AccessKeyId.of(context.accessKeyId()), context.region(), service));
             ApiRequest request = new ApiRequest(context, input, authorizer, service, name);
             Map<String, ?> result = action.perform(request);
             if (!request.authorized()) {

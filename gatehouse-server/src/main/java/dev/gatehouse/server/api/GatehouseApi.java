@@ -8,7 +8,11 @@ import dev.gatehouse.server.api.iam.MfaDeviceActions;
 import dev.gatehouse.server.api.iam.MfaDeviceOwners;
 import dev.gatehouse.server.api.iam.MfaDeviceQueryActions;
 import dev.gatehouse.server.api.iam.MfaDeviceTagActions;
+import dev.gatehouse.server.api.iam.AccountActions;
+import dev.gatehouse.server.api.iam.AccessKeyActions;
+import dev.gatehouse.server.api.iam.PasswordActions;
 import dev.gatehouse.server.api.iam.UserActions;
+import dev.gatehouse.server.api.iam.UserTagActions;
 import dev.gatehouse.server.api.sts.StsActions;
 import dev.gatehouse.server.metrics.ApiMetrics;
 import dev.gatehouse.server.query.QueryEndpoint;
@@ -16,8 +20,10 @@ import dev.gatehouse.server.query.QueryService;
 import dev.gatehouse.server.query.ServiceModel;
 import dev.gatehouse.server.sigv4.SigV4Verifier;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The IAM and STS query API over the domain: what {@code serve} puts on its port. */
@@ -27,14 +33,27 @@ public final class GatehouseApi {
     }
 
     public static Endpoints endpoints(IdentityServices services, Authorizer authorizer, MeterRegistry registry) {
-        ActionTable iam = new ActionTable("iam", authorizer);
+        AccessKeyUseRecorder uses = AccessKeyUseRecorder.flushingEvery(Duration.ofSeconds(1), services.accessKeys(), services.clock());
+        // Endpoints have no lifecycle of their own: the last second of uses is written as the JVM stops (SIGTERM).
+        Runtime.getRuntime().addShutdownHook(new Thread(uses::close, "access-key-use-flush"));
+        return endpoints(services, authorizer, registry, uses);
+    }
+
+    /** The API noting key uses in {@code uses}, which the caller flushes and closes. */
+    public static Endpoints endpoints(IdentityServices services, Authorizer authorizer, MeterRegistry registry,
+            AccessKeyUseRecorder uses) {
+        ActionTable iam = new ActionTable("iam", authorizer, Optional.of(uses));
         new UserActions(services.users(), services.accounts()).addTo(iam);
+        new UserTagActions(services.users()).addTo(iam);
+        new AccessKeyActions(services.accessKeys(), services.users()).addTo(iam);
+        new PasswordActions(services.passwords(), services.accounts(), services.users()).addTo(iam);
+        new AccountActions(services.accounts(), services.credentialReports()).addTo(iam);
         MfaDeviceOwners mfaDeviceOwners = new MfaDeviceOwners(services.users(), services.accounts());
         new MfaDeviceActions(services.mfaDevices(), mfaDeviceOwners).addTo(iam);
         new MfaDeviceQueryActions(services.mfaDevices(), mfaDeviceOwners).addTo(iam);
         new MfaDeviceTagActions(services.mfaDevices()).addTo(iam);
 
-        ActionTable sts = new ActionTable("sts", authorizer);
+        ActionTable sts = new ActionTable("sts", authorizer, Optional.of(uses));
         new StsActions(services.sessionTokens()).addTo(sts);
 
         Set<String> knownActions = new HashSet<>(ServiceModel.iam().operationNames());

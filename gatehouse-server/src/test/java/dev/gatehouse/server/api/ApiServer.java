@@ -41,6 +41,8 @@ public final class ApiServer implements AutoCloseable {
     public final IdentityServices services;
     public final Account account;
     public final NewAccessKey administratorKey;
+    /** Flushed only when a test says so, so that last-used dates are checked without waiting. */
+    public final AccessKeyUseRecorder keyUses;
     private final JdbcStore store;
     private final GatehouseServer server;
 
@@ -50,12 +52,17 @@ public final class ApiServer implements AutoCloseable {
                 new PasswordHasher(TEST_HASHING), ThrottlePolicy.DEFAULT, clock);
         account = services.accounts().createAccount("root@example.com", "example", "Correct-Horse-Battery-9");
         administratorKey = services.users().createAdministrator(account.id(), UserName.of("admin"), Origin.LOCAL).accessKey();
+        keyUses = new AccessKeyUseRecorder(services.accessKeys(), clock);
         server = GatehouseServer.start(new ServerSettings("127.0.0.1", 0),
-                List.of(GatehouseApi.endpoints(services, new InterimAuthorizer(), new SimpleMeterRegistry())));
+                List.of(GatehouseApi.endpoints(services, new InterimAuthorizer(), new SimpleMeterRegistry(), keyUses)));
     }
 
     public static AwsCredentials credentials(NewAccessKey key) {
         return AwsBasicCredentials.create(key.key().id().value(), key.secret().reveal());
+    }
+
+    public static AwsCredentials credentials(software.amazon.awssdk.services.iam.model.AccessKey key) {
+        return AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
     }
 
     public IamClient iam(AwsCredentials credentials) {

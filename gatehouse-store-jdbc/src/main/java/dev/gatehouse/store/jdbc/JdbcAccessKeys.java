@@ -54,10 +54,14 @@ final class JdbcAccessKeys implements AccessKeyRepository {
                 .bind("status", status.name()).bind("id", id.value()).execute() == 1;
     }
 
+    /**
+     * Only moves the date forward: nodes flush their batches independently, and an older batch
+     * arriving late must not hide a newer use.
+     */
     @Override
     public void recordUse(AccessKeyId id, Instant at, String region, String service) {
         handle.createUpdate("UPDATE access_keys SET last_used_at = :at, last_used_region = :region,"
-                + " last_used_service = :service WHERE id = :id")
+                + " last_used_service = :service WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :at)")
                 .bind("at", at.toEpochMilli()).bind("region", region).bind("service", service)
                 .bind("id", id.value()).execute();
     }

@@ -3,6 +3,7 @@ package dev.gatehouse.store.jdbc;
 import dev.gatehouse.core.store.AccessKeyRepository;
 import dev.gatehouse.core.store.AccountRepository;
 import dev.gatehouse.core.store.AuditRepository;
+import dev.gatehouse.core.store.CredentialReportRepository;
 import dev.gatehouse.core.store.LoginProfileRepository;
 import dev.gatehouse.core.store.MfaDeviceRepository;
 import dev.gatehouse.core.store.SessionCredentialRepository;
@@ -58,5 +59,7 @@ final class JdbcSession implements StoreSession {
     @Override
     public SessionCredentialRepository sessionCredentials() {
         return new JdbcSessionCredentials(handle);
+    public CredentialReportRepository credentialReports() {
+        return new JdbcCredentialReports(handle);
     }
 }

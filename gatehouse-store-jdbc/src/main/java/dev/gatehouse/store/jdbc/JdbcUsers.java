@@ -66,6 +66,15 @@ final class JdbcUsers implements UserRepository {
     }
 
     @Override
+    public void updateNameAndPath(IamUser user) {
+        JdbcAccounts.execute(handle.createUpdate("UPDATE iam_users SET name = :name, name_normalized = :normalized,"
+                + " path = :path WHERE account_id = :account AND id = :id")
+                .bind("name", user.name().value()).bind("normalized", user.name().normalized())
+                .bind("path", user.path().value()).bind("account", user.accountId().value()).bind("id", user.id().value()),
+                "User with name " + user.name() + " already exists.");
+    }
+
+    @Override
     public boolean delete(AccountId accountId, UserId id) {
         Tagging.delete(handle, resource(id));
         return handle.createUpdate("DELETE FROM iam_users WHERE account_id = :account AND id = :id")

@@ -8,6 +8,8 @@ import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.account.AccountAlias;
 import dev.gatehouse.core.account.AccountSummary;
+import dev.gatehouse.core.account.CredentialReport;
+import dev.gatehouse.core.account.CredentialReportService;
 import dev.gatehouse.core.account.EmailAddress;
 import dev.gatehouse.core.account.PasswordPolicy;
 import dev.gatehouse.core.account.PrincipalRef;
@@ -45,6 +47,7 @@ import dev.gatehouse.core.sts.SessionCredentials;
 import dev.gatehouse.core.sts.SessionTokenDigest;
 import dev.gatehouse.core.sts.SessionTokenService;
 import dev.gatehouse.core.user.AccessKeyStatus;
+import dev.gatehouse.core.user.AccessKeyUse;
 import dev.gatehouse.core.user.AdministratorCredentials;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
@@ -147,6 +150,22 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void keepsTheLatestCredentialReportForEveryNode() {
+        CredentialReportService reports = new CredentialReportService(store, clock);
+        assertThat(reports.generateReport(account.id())).isEqualTo(CredentialReportService.GenerationState.STARTED);
+        CredentialReport first = reports.latestReport(account.id());
+        clock.advance(Duration.ofHours(5));
+        assertThat(reports.generateReport(account.id())).as("replaced once expired")
+                .isEqualTo(CredentialReportService.GenerationState.STARTED);
+
+        try (JdbcStore secondNode = openStoreOnSameDatabase()) {
+            CredentialReport seen = new CredentialReportService(secondNode, clock).latestReport(account.id());
+            assertThat(seen.generatedAt()).isEqualTo(first.generatedAt().plus(Duration.ofHours(5)));
+            assertThat(seen.rows()).isEqualTo(first.rows());
+        }
+    }
+
+    @Test
     void refusesAReusedPasswordFromTheHistory() {
         gatehouse.accounts.updatePasswordPolicy(account.id(), new PasswordPolicy(8, false, false, false, false, 3, 3, 0),
                 ORIGIN);
@@ -175,6 +194,26 @@ abstract class StoreContractTest {
         gatehouse.users.tagUser(account.id(), UserName.of("alice"), Tags.of(Map.of("tier", "1")));
         assertThat(gatehouse.users.getUser(account.id(), UserName.of("alice")).tags().values())
                 .containsExactly(Map.entry("team", "ops"), Map.entry("tier", "1"));
+    }
+
+    @Test
+    void renamesAUserAndRefusesATakenNameAtTheDatabaseToo() {
+        IamUser alice = gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT,
+                Tags.of(java.util.Map.of("team", "a")), ORIGIN);
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+
+        gatehouse.users.updateUser(account.id(), UserName.of("alice"), java.util.Optional.of(UserName.of("alicia")),
+                java.util.Optional.of(new IamPath("/staff/")), ORIGIN);
+
+        IamUser renamed = gatehouse.users.getUser(account.id(), UserName.of("ALICIA"));
+        assertThat(renamed.id()).isEqualTo(alice.id());
+        assertThat(renamed.path().value()).isEqualTo("/staff/");
+        assertThat(renamed.tags()).isEqualTo(alice.tags());
+        // Past the domain's check, the unique index still holds.
+        assertThatThrownBy(() -> store.inTransaction(session -> {
+            session.users().updateNameAndPath(bob.withNameAndPath(UserName.of("Alicia"), IamPath.ROOT));
+            return null;
+        })).isInstanceOf(EntityAlreadyExistsException.class);
     }
 
     @Test
@@ -224,6 +263,19 @@ abstract class StoreContractTest {
                     assertThat(key.lastUsedRegion()).isEqualTo("eu-west-1");
                     assertThat(key.lastUsed()).contains(START);
                 });
+    }
+
+    @Test
+    void keepsTheNewestUseWhenAnOlderBatchArrivesLate() {
+        NewAccessKey key = gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        gatehouse.accessKeys.recordUses(List.of(new AccessKeyUse(key.key().id(), START.plusSeconds(10), "eu-west-1", "sts")));
+
+        gatehouse.accessKeys.recordUses(List.of(new AccessKeyUse(key.key().id(), START.plusSeconds(5), "us-east-1", "iam")));
+
+        assertThat(gatehouse.accessKeys.listAccessKeys(account.root())).singleElement().satisfies(stored -> {
+            assertThat(stored.lastUsed()).contains(START.plusSeconds(10));
+            assertThat(stored.lastUsedRegion()).isEqualTo("eu-west-1");
+        });
     }
 
     @Test

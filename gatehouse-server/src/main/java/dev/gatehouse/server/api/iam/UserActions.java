@@ -13,7 +13,7 @@ import dev.gatehouse.server.api.Shapes;
 import java.util.Map;
 import java.util.Optional;
 
-/** CreateUser, GetUser, ListUsers, DeleteUser. */
+/** CreateUser, GetUser, ListUsers, UpdateUser, DeleteUser. */
 public final class UserActions {
 
     private final UserService users;
@@ -28,6 +28,7 @@ public final class UserActions {
         table.add("CreateUser", this::createUser)
                 .add("GetUser", this::getUser)
                 .add("ListUsers", this::listUsers)
+                .add("UpdateUser", this::updateUser)
                 .add("DeleteUser", this::deleteUser);
     }
 
@@ -59,6 +60,15 @@ public final class UserActions {
         request.authorize(Arns.users(request.account()), Optional.empty());
         return Shapes.page("Users", users.listUsers(request.account(), Inputs.marker(request.input()),
                 Inputs.maxItems(request.input())), Shapes::user);
+    }
+
+    /** Renaming or moving a user is administration, even of oneself. */
+    private Map<String, ?> updateUser(ApiRequest request) {
+        UserName name = UserName.of(request.input().requiredString("UserName"));
+        request.authorize(Arns.user(request.account(), name), Optional.empty());
+        users.updateUser(request.account(), name, request.input().string("NewUserName").map(UserName::of),
+                request.input().string("NewPath").map(IamPath::new), request.origin());
+        return Map.of();
     }
 
     private Map<String, ?> deleteUser(ApiRequest request) {
