@@ -18,5 +18,6 @@ public interface StoreSession {
     AuditRepository audit();
 
     SessionCredentialRepository sessionCredentials();
+
     CredentialReportRepository credentialReports();
 }

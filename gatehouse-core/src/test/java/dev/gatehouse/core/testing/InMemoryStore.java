@@ -496,8 +496,7 @@ public final class InMemoryStore implements Store {
                 }
             };
         }
-    }
-    
+
         @Override
         public CredentialReportRepository credentialReports() {
             return new CredentialReportRepository() {
@@ -512,5 +511,5 @@ public final class InMemoryStore implements Store {
                 }
             };
         }
-}
+    }
 }

@@ -59,6 +59,9 @@ final class JdbcSession implements StoreSession {
     @Override
     public SessionCredentialRepository sessionCredentials() {
         return new JdbcSessionCredentials(handle);
+    }
+
+    @Override
     public CredentialReportRepository credentialReports() {
         return new JdbcCredentialReports(handle);
     }
