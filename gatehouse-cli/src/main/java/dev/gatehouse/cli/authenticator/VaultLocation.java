@@ -24,11 +24,16 @@ final class VaultLocation {
         if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
             return Path.of(fromEnvironment);
         }
-        String configHome = environment.get("XDG_CONFIG_HOME");
-        // The XDG specification says to ignore a relative XDG_CONFIG_HOME.
-        Path base = configHome != null && !configHome.isEmpty() && Path.of(configHome).isAbsolute()
-                ? Path.of(configHome)
-                : Path.of(userHome, ".config");
+        // The XDG specification says to ignore a relative XDG_CONFIG_HOME; it defaults to $HOME/.config.
+        // $HOME wins over the JVM's user.home, which comes from the password database and would
+        // ignore a HOME set for a script, a test or sudo.
+        Path base = absolute(environment.get("XDG_CONFIG_HOME"))
+                .orElseGet(() -> absolute(environment.get("HOME")).orElse(Path.of(userHome)).resolve(".config"));
         return base.resolve("gatehouse").resolve("authenticator.vault");
+    }
+
+    private static Optional<Path> absolute(String directory) {
+        return directory == null || directory.isEmpty() || !Path.of(directory).isAbsolute()
+                ? Optional.empty() : Optional.of(Path.of(directory));
     }
 }

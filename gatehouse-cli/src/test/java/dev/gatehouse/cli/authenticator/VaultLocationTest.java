@@ -36,4 +36,10 @@ class VaultLocationTest {
         assertThat(VaultLocation.resolve(Optional.empty(), Map.of(), "/home/alice"))
                 .isEqualTo(Path.of("/home/alice/.config/gatehouse/authenticator.vault"));
     }
+
+    @Test
+    void prefersTheHomeVariableToTheJvmsUserHome() {
+        assertThat(VaultLocation.resolve(Optional.empty(), Map.of("HOME", "/home/script"), "/home/alice"))
+                .isEqualTo(Path.of("/home/script/.config/gatehouse/authenticator.vault"));
+    }
 }
