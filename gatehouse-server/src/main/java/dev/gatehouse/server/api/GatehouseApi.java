@@ -15,6 +15,7 @@ import dev.gatehouse.server.api.iam.UserActions;
 import dev.gatehouse.server.api.iam.UserTagActions;
 import dev.gatehouse.server.api.sts.StsActions;
 import dev.gatehouse.server.metrics.ApiMetrics;
+import dev.gatehouse.server.metrics.SecurityMetrics;
 import dev.gatehouse.server.query.QueryEndpoint;
 import dev.gatehouse.server.query.QueryService;
 import dev.gatehouse.server.query.ServiceModel;
@@ -42,6 +43,7 @@ public final class GatehouseApi {
     /** The API noting key uses in {@code uses}, which the caller flushes and closes. */
     public static Endpoints endpoints(IdentityServices services, Authorizer authorizer, MeterRegistry registry,
             AccessKeyUseRecorder uses) {
+        services.audit().observe(new SecurityMetrics(registry));
         ActionTable iam = new ActionTable("iam", authorizer, Optional.of(uses));
         new UserActions(services.users(), services.accounts()).addTo(iam);
         new UserTagActions(services.users()).addTo(iam);

@@ -38,6 +38,7 @@ public final class ApiServer implements AutoCloseable {
     private static final Argon2Parameters TEST_HASHING = new Argon2Parameters(1024, 1, 1);
 
     public final ShiftableClock clock = new ShiftableClock();
+    public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     public final IdentityServices services;
     public final Account account;
     public final NewAccessKey administratorKey;
@@ -54,7 +55,7 @@ public final class ApiServer implements AutoCloseable {
         administratorKey = services.users().createAdministrator(account.id(), UserName.of("admin"), Origin.LOCAL).accessKey();
         keyUses = new AccessKeyUseRecorder(services.accessKeys(), clock);
         server = GatehouseServer.start(new ServerSettings("127.0.0.1", 0),
-                List.of(GatehouseApi.endpoints(services, new InterimAuthorizer(), new SimpleMeterRegistry(), keyUses)));
+                List.of(GatehouseApi.endpoints(services, new InterimAuthorizer(), registry, keyUses)));
     }
 
     public static AwsCredentials credentials(NewAccessKey key) {

@@ -13,6 +13,9 @@ import dev.gatehouse.core.user.NewAccessKey;
 import dev.gatehouse.core.user.UserName;
 import dev.gatehouse.otp.TotpGenerator;
 import dev.gatehouse.otp.TotpParameters;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +30,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -111,6 +120,66 @@ class StsApiTest {
                     assertThat(error.awsErrorDetails().errorMessage())
                             .isEqualTo("MultiFactorAuthentication failed with invalid MFA one time pass code.");
                 });
+    }
+
+    @Test
+    void countsEveryCodeCheckByOutcome() {
+        String code = currentCode();
+        aliceSts.getSessionToken(r -> r.serialNumber(serial()).tokenCode(code));
+        assertThatThrownBy(() -> aliceSts.getSessionToken(r -> r.serialNumber(serial()).tokenCode(code)))
+                .isInstanceOf(AwsServiceException.class);
+
+        assertThat(api.registry.counter("gatehouse.mfa.verifications", "outcome", "ACCEPTED").count()).isEqualTo(1);
+        assertThat(api.registry.counter("gatehouse.mfa.verifications", "outcome", "REPLAYED").count()).isEqualTo(1);
+    }
+
+    @Test
+    void answersAPresignedGetCallerIdentity() throws Exception {
+        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
+                .uri(api.baseUri().resolve("/?Action=GetCallerIdentity&Version=2011-06-15")).build();
+        SdkHttpRequest presigned = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(aliceKey.key().id().value(), aliceKey.secret().reveal()))
+                .request(unsigned)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sts")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, Duration.ofMinutes(5))).request();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(presigned.getUri()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("<Arn>" + alice.arn() + "</Arn>");
+        HttpResponse<String> tampered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                java.net.URI.create(presigned.getUri().toString().replace("GetCallerIdentity", "GetSessionToken"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tampered.statusCode()).isEqualTo(403);
+        assertThat(tampered.body()).contains("<Code>SignatureDoesNotMatch</Code>");
+    }
+
+    @Test
+    void refusesABodyChangedAfterSigning() throws Exception {
+        String body = "Action=GetCallerIdentity&Version=2011-06-15";
+        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(api.baseUri())
+                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(aliceKey.key().id().value(), aliceKey.secret().reveal()))
+                .request(unsigned)
+                .payload(ContentStreamProvider.fromUtf8String(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sts")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request();
+        HttpRequest.Builder tampered = HttpRequest.newBuilder(api.baseUri())
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace("GetCallerIdentity", "GetSessionToken")));
+        signed.forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> tampered.header(name, value));
+            }
+        });
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(tampered.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("<Code>SignatureDoesNotMatch</Code>");
     }
 
     @Test
