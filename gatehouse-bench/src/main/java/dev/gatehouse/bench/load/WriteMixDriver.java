@@ -1,0 +1,153 @@
+package dev.gatehouse.bench.load;
+
+import dev.gatehouse.otp.OtpSecret;
+import dev.gatehouse.otp.TotpGenerator;
+import dev.gatehouse.otp.TotpParameters;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The write mix of the tutorials, as fast as it goes: CreateUser, CreateVirtualMFADevice, then
+ * EnableMFADevice with two consecutive codes computed from the seed the server returned. Each
+ * loop signs its own requests (the bodies differ), so the client's signing is part of the loop,
+ * the same for every server measured.
+ *
+ * <pre>
+ * java -cp gatehouse-bench/target/benchmarks.jar dev.gatehouse.bench.load.WriteMixDriver \
+ *   --endpoint http://127.0.0.1:8750 --access-key AKIA… --secret … --concurrency 8 --duration 10
+ * </pre>
+ */
+@Command(name = "write-mix", mixinStandardHelpOptions = true,
+        description = "CreateUser + CreateVirtualMFADevice + EnableMFADevice loops per second.")
+public final class WriteMixDriver implements Callable<Integer> {
+
+    private static final Pattern SERIAL = Pattern.compile("<SerialNumber>([^<]+)</SerialNumber>");
+    private static final Pattern SEED = Pattern.compile("<Base32StringSeed>([^<]+)</Base32StringSeed>");
+    private static final TotpGenerator TOTP = new TotpGenerator(TotpParameters.AWS_DEFAULT);
+
+    @Option(names = "--endpoint", required = true)
+    URI endpoint;
+
+    @Option(names = "--access-key", required = true)
+    String accessKeyId;
+
+    @Option(names = "--secret", required = true)
+    String secretAccessKey;
+
+    @Option(names = "--concurrency", defaultValue = "8")
+    int concurrency;
+
+    @Option(names = "--duration", defaultValue = "10", description = "Seconds measured (default: ${DEFAULT-VALUE}).")
+    int durationSeconds;
+
+    @Option(names = "--prefix", defaultValue = "mix", description = "Prefix of the user and device names.")
+    String prefix;
+
+    /** What a run measured. */
+    public record Result(int concurrency, long loops, long errors, double loopsPerSecond, String firstError) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "concurrency=%d loops=%d errors=%d loops/s=%.1f%s", concurrency, loops, errors,
+                    loopsPerSecond, firstError == null ? "" : " first error: " + firstError);
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new WriteMixDriver()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        System.out.println(run(endpoint, accessKeyId, secretAccessKey, prefix, concurrency, Duration.ofSeconds(durationSeconds)));
+        return 0;
+    }
+
+    public static Result run(URI endpoint, String accessKeyId, String secret, String prefix, int concurrency, Duration duration)
+            throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        LongAdder loops = new LongAdder();
+        LongAdder errors = new LongAdder();
+        AtomicLong names = new AtomicLong();
+        String[] firstError = new String[1];
+        long deadline = System.nanoTime() + duration.toNanos();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            Thread worker = new Thread(() -> {
+                while (System.nanoTime() < deadline) {
+                    String name = prefix + "-" + names.incrementAndGet();
+                    try {
+                        loop(client, endpoint, accessKeyId, secret, name);
+                        loops.increment();
+                    } catch (IOException | IllegalStateException e) {
+                        errors.increment();
+                        synchronized (firstError) {
+                            if (firstError[0] == null) {
+                                firstError[0] = e.getMessage();
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }, "write-mix-" + i);
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return new Result(concurrency, loops.sum(), errors.sum(), loops.sum() / (duration.toNanos() / 1e9), firstError[0]);
+    }
+
+    private static void loop(HttpClient client, URI endpoint, String accessKeyId, String secret, String name)
+            throws IOException, InterruptedException {
+        call(client, endpoint, accessKeyId, secret, "Action=CreateUser&Version=2010-05-08&UserName=" + name);
+        String created = call(client, endpoint, accessKeyId, secret,
+                "Action=CreateVirtualMFADevice&Version=2010-05-08&VirtualMFADeviceName=" + name);
+        String serial = find(SERIAL, created);
+        OtpSecret seed = OtpSecret.fromBase32(new String(Base64.getDecoder().decode(find(SEED, created)), StandardCharsets.US_ASCII));
+        long step = TotpParameters.AWS_DEFAULT.stepAt(Clock.systemUTC().instant());
+        call(client, endpoint, accessKeyId, secret, "Action=EnableMFADevice&Version=2010-05-08&UserName=" + name
+                + "&SerialNumber=" + URLEncoder.encode(serial, StandardCharsets.UTF_8)
+                + "&AuthenticationCode1=" + TOTP.generateOneTimePasswordAtStep(seed, step - 1)
+                + "&AuthenticationCode2=" + TOTP.generateOneTimePasswordAtStep(seed, step));
+    }
+
+    private static String call(HttpClient client, URI endpoint, String accessKeyId, String secret, String form)
+            throws IOException, InterruptedException {
+        HttpRequest request = SignedRequests.post(endpoint, accessKeyId, secret, "iam", form, Clock.systemUTC());
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String find(Pattern pattern, String xml) {
+        Matcher matcher = pattern.matcher(xml);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + pattern.pattern() + " in " + xml);
+        }
+        return matcher.group(1);
+    }
+}

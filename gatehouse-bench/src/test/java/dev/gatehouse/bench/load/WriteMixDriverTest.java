@@ -1,0 +1,58 @@
+package dev.gatehouse.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.core.IdentityServices;
+import dev.gatehouse.core.Page;
+import dev.gatehouse.core.account.Account;
+import dev.gatehouse.core.audit.Origin;
+import dev.gatehouse.core.authz.InterimAuthorizer;
+import dev.gatehouse.core.crypto.KeyRing;
+import dev.gatehouse.core.crypto.MasterKey;
+import dev.gatehouse.core.mfa.AssignmentStatus;
+import dev.gatehouse.core.user.NewAccessKey;
+import dev.gatehouse.core.user.UserName;
+import dev.gatehouse.server.GatehouseServer;
+import dev.gatehouse.server.ServerSettings;
+import dev.gatehouse.server.api.GatehouseApi;
+import dev.gatehouse.store.jdbc.JdbcStore;
+import dev.gatehouse.store.jdbc.StoreSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WriteMixDriverTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void createsUsersAndEnablesTheirDevicesWithRealCodes() throws Exception {
+        try (JdbcStore store = JdbcStore.open(StoreSettings.embedded(data))) {
+            IdentityServices services = IdentityServices.create(store, KeyRing.of(MasterKey.generate(new SecureRandom())),
+                    Clock.systemUTC());
+            Account account = services.accounts().createAccount("root@example.com", "writemix", "Correct-Horse-Battery-9");
+            NewAccessKey admin = services.users().createAdministrator(account.id(), UserName.of("admin"), Origin.LOCAL).accessKey();
+            GatehouseServer server = GatehouseServer.start(new ServerSettings("127.0.0.1", 0),
+                    List.of(GatehouseApi.endpoints(services, new InterimAuthorizer(), new SimpleMeterRegistry())));
+            try {
+                WriteMixDriver.Result result = WriteMixDriver.run(server.baseUri(), admin.key().id().value(),
+                        admin.secret().reveal(), "test", 2, Duration.ofMillis(1500));
+
+                assertThat(result.errors()).as(String.valueOf(result.firstError())).isZero();
+                assertThat(result.loops()).isPositive();
+                Page<?> assigned = services.mfaDevices().listVirtualMfaDevices(account.id(), AssignmentStatus.ASSIGNED,
+                        Optional.empty(), 1000);
+                assertThat(assigned.items()).hasSizeGreaterThanOrEqualTo((int) result.loops());
+            } finally {
+                server.close();
+            }
+        }
+    }
+}
