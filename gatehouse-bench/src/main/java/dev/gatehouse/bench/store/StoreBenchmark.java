@@ -12,6 +12,8 @@ import dev.gatehouse.core.mfa.VerificationOutcome;
 import dev.gatehouse.core.user.IamPath;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,6 +55,9 @@ public class StoreBenchmark {
     IdentityServices services;
     AccountId account;
     private final AtomicLong deviceNumbers = new AtomicLong();
+    // An account holds at most 5,000 virtual devices, as AWS's; a long run moves on to a new one.
+    private final ConcurrentMap<Long, AccountId> deviceAccounts = new ConcurrentHashMap<>();
+    private static final long DEVICES_PER_ACCOUNT = 4_000;
 
     @Setup(Level.Trial)
     public void openStore() {
@@ -76,8 +81,14 @@ public class StoreBenchmark {
     /** CreateVirtualMFADevice: a fresh seed, sealed, and the device row with its audit event. */
     @Benchmark
     public NewVirtualMfaDevice createVirtualMfaDevice() {
-        return services.mfaDevices().createVirtualMfaDevice(account, IamPath.ROOT, DeviceName.of("device-" + nextNumber()),
+        long number = nextNumber();
+        return services.mfaDevices().createVirtualMfaDevice(accountFor(number), IamPath.ROOT, DeviceName.of("device-" + number),
                 Tags.NONE, Origin.LOCAL);
+    }
+
+    private AccountId accountFor(long deviceNumber) {
+        return deviceAccounts.computeIfAbsent(deviceNumber / DEVICES_PER_ACCOUNT, bucket -> bucket == 0 ? account
+                : services.accounts().createAccount("bench-" + bucket + "@example.com", null, "Correct-Horse-7-Battery").id());
     }
 
     /** Unique across threads, for user and device names, which are unique per account. */
