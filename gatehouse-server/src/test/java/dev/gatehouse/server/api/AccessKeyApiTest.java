@@ -10,11 +10,8 @@ import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.NewAccessKey;
 import dev.gatehouse.core.user.UserName;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
@@ -26,25 +23,11 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.sts.StsClient;
 
-class AccessKeyApiTest {
-
-    @TempDir
-    Path data;
-
-    private ApiServer api;
-    private IamClient admin;
+class AccessKeyApiTest extends ApiTestCase {
 
     @BeforeEach
-    void start() {
-        api = new ApiServer(data);
-        admin = api.iam(ApiServer.credentials(api.administratorKey));
+    void prepare() {
         admin.createUser(r -> r.userName("alice"));
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
-        api.close();
     }
 
     @Test

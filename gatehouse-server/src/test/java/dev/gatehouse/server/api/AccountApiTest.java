@@ -15,14 +15,10 @@ import dev.gatehouse.core.user.UserName;
 import dev.gatehouse.otp.TotpGenerator;
 import dev.gatehouse.otp.TotpParameters;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.CredentialReportExpiredException;
@@ -33,25 +29,8 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.ReportStateType;
 import software.amazon.awssdk.services.iam.model.SummaryKeyType;
 
-class AccountApiTest {
+class AccountApiTest extends ApiTestCase {
 
-    @TempDir
-    Path data;
-
-    private ApiServer api;
-    private IamClient admin;
-
-    @BeforeEach
-    void start() {
-        api = new ApiServer(data);
-        admin = api.iam(ApiServer.credentials(api.administratorKey));
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
-        api.close();
-    }
 
     @Test
     void summarisesTheAccountWithTrueValuesAndAwsQuotas() {

@@ -12,12 +12,8 @@ import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.NewAccessKey;
 import dev.gatehouse.core.user.UserName;
 import dev.gatehouse.otp.OtpSecret;
-import java.nio.file.Path;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
@@ -28,25 +24,8 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 /** What the MFA actions refuse, with AWS's codes and statuses: where emulators accept anything. */
-class MfaDeviceErrorsApiTest {
+class MfaDeviceErrorsApiTest extends ApiTestCase {
 
-    @TempDir
-    Path data;
-
-    private ApiServer api;
-    private IamClient admin;
-
-    @BeforeEach
-    void start() {
-        api = new ApiServer(data);
-        admin = api.iam(ApiServer.credentials(api.administratorKey));
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
-        api.close();
-    }
 
     @Test
     void refusesCodesFromAnotherSeedAndLeavesTheDeviceUnassigned() {

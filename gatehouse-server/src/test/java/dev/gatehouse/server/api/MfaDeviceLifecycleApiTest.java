@@ -16,14 +16,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -41,25 +37,8 @@ import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
 /** The whole life of a virtual MFA device through the AWS SDK, for an IAM user and for the root user. */
-class MfaDeviceLifecycleApiTest {
+class MfaDeviceLifecycleApiTest extends ApiTestCase {
 
-    @TempDir
-    Path data;
-
-    private ApiServer api;
-    private IamClient admin;
-
-    @BeforeEach
-    void start() {
-        api = new ApiServer(data);
-        admin = api.iam(ApiServer.credentials(api.administratorKey));
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
-        api.close();
-    }
 
     @Test
     void anIamUserCreatesEnablesResyncsDeactivatesAndDeletesItsOwnDevice() {

@@ -10,11 +10,7 @@ import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.NewAccessKey;
 import dev.gatehouse.core.user.UserName;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
@@ -23,25 +19,8 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.User;
 import software.amazon.awssdk.services.sts.StsClient;
 
-class UserApiTest {
+class UserApiTest extends ApiTestCase {
 
-    @TempDir
-    Path data;
-
-    private ApiServer api;
-    private IamClient admin;
-
-    @BeforeEach
-    void start() {
-        api = new ApiServer(data);
-        admin = api.iam(ApiServer.credentials(api.administratorKey));
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
-        api.close();
-    }
 
     @Test
     void createsGetsListsAndDeletesUsers() {

@@ -13,12 +13,9 @@ import dev.gatehouse.core.user.NewAccessKey;
 import dev.gatehouse.core.user.UserName;
 import dev.gatehouse.otp.TotpGenerator;
 import dev.gatehouse.otp.TotpParameters;
-import java.nio.file.Path;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
@@ -29,25 +26,11 @@ import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.User;
 
 /** UpdateUser, the user tag actions, and DeleteUser's conflicts. */
-class UserChangesApiTest {
-
-    @TempDir
-    Path data;
-
-    private ApiServer api;
-    private IamClient admin;
+class UserChangesApiTest extends ApiTestCase {
 
     @BeforeEach
-    void start() {
-        api = new ApiServer(data);
-        admin = api.iam(ApiServer.credentials(api.administratorKey));
+    void prepare() {
         admin.createUser(r -> r.userName("alice"));
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
-        api.close();
     }
 
     @Test
