@@ -1,6 +1,5 @@
 package dev.gatehouse.server.query;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,16 +36,8 @@ public record QueryInput(Map<String, Object> values) {
         return Optional.ofNullable((Boolean) values.get(member));
     }
 
-    public Optional<Instant> timestamp(String member) {
-        return Optional.ofNullable((Instant) values.get(member));
-    }
-
     @SuppressWarnings("unchecked")
     public <T> List<T> list(String member) {
         return (List<T>) values.getOrDefault(member, List.of());
-    }
-
-    public Optional<QueryInput> structure(String member) {
-        return Optional.ofNullable((QueryInput) values.get(member));
     }
 }
