@@ -1,10 +1,13 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.core.IdentityServices;
+import dev.gatehouse.core.authz.Authorizer;
 import dev.gatehouse.core.authz.InterimAuthorizer;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.ServerSettings;
 import dev.gatehouse.server.api.GatehouseApi;
+import dev.gatehouse.server.console.ConsoleEndpoints;
+import dev.gatehouse.server.console.ConsoleSettings;
 import dev.gatehouse.server.metrics.MetricsEndpoint;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,6 +41,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--no-sign-up", negatable = false,
+            description = "Turn off the console's sign-up page: accounts are made with `gatehouse account create` only.")
+    boolean noSignUp;
+
     @Mixin
     StorageOptions storageOptions;
 
@@ -58,9 +65,12 @@ public final class ServeCommand implements Callable<Integer> {
         GatehouseServer server;
         try {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            // One authorizer for the API and the console, so the console can do nothing the API forbids.
+            Authorizer authorizer = new InterimAuthorizer();
             server = GatehouseServer.start(settings, List.of(
-                    GatehouseApi.endpoints(services, new InterimAuthorizer(), metrics),
-                    new MetricsEndpoint(metrics)));
+                    GatehouseApi.endpoints(services, authorizer, metrics),
+                    new MetricsEndpoint(metrics),
+                    new ConsoleEndpoints(services, authorizer, ConsoleSettings.DEFAULT.withSignUp(!noSignUp))));
         } catch (RuntimeException e) {
             storage.close();
             throw new CliException("cannot listen on " + host + ":" + port + ": " + StorageOptions.rootMessage(e), e);

@@ -1,9 +1,12 @@
 package dev.gatehouse.core.crypto;
 
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -39,6 +42,22 @@ public final class MasterKey {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * An HMAC-SHA256 key for one {@code purpose}, derived from this key (HKDF-Expand's first block,
+     * RFC 5869): every node with the same master key derives the same key, and no derived key
+     * reveals the master key or another purpose's key.
+     */
+    public SecretKey deriveHmacKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            mac.update(("gatehouse/" + purpose).getBytes(StandardCharsets.UTF_8));
+            return new SecretKeySpec(mac.doFinal(new byte[] {1}), "HmacSHA256");
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new AssertionError("HmacSHA256 is available on every Java platform", e);
+        }
     }
 
     SecretKey secretKey() {

@@ -14,6 +14,7 @@ import dev.gatehouse.otp.OtpSecret;
 import dev.gatehouse.otp.TotpVerifier;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,6 +75,20 @@ public final class MfaVerifier {
             }
             VerificationOutcome outcome = check(session, device, code, now);
             return conclude(session, principal, keys, actor, outcome, origin, now, "device " + serial);
+        });
+    }
+
+    /**
+     * Until when codes for {@code serial} of {@code principal} are refused, if they are now: what a
+     * sign-in page tells a user whose code was {@link VerificationOutcome#THROTTLED}.
+     */
+    public Optional<Instant> blockedUntil(PrincipalRef principal, SerialNumber serial) {
+        return store.read(session -> {
+            List<String> keys = new ArrayList<>(List.of(ThrottleKeys.throttleKey(principal)));
+            session.mfaDevices().findBySerial(serial)
+                    .filter(device -> device.isAssigned() && device.assignment().principal().equals(principal))
+                    .ifPresent(device -> keys.add(ThrottleKeys.throttleKey(device)));
+            return throttle.blockedUntil(session, keys, clock.instant());
         });
     }
 

@@ -20,4 +20,6 @@ public interface StoreSession {
     SessionCredentialRepository sessionCredentials();
 
     CredentialReportRepository credentialReports();
+
+    ConsoleSessionRepository consoleSessions();
 }

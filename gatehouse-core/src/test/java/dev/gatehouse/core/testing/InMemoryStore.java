@@ -15,6 +15,8 @@ import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.throttle.ThrottleState;
+import dev.gatehouse.core.console.ConsoleSession;
+import dev.gatehouse.core.store.ConsoleSessionRepository;
 import dev.gatehouse.core.store.AccessKeyRepository;
 import dev.gatehouse.core.store.SessionCredentialRepository;
 import dev.gatehouse.core.sts.SessionAccessKeyId;
@@ -85,6 +87,7 @@ public final class InMemoryStore implements Store {
         final List<AuditEvent> audit = new ArrayList<>();
         final Map<SessionAccessKeyId, SessionCredentials> sessions = new LinkedHashMap<>();
         final Map<AccountId, CredentialReport> reports = new LinkedHashMap<>();
+        final Map<String, ConsoleSession> consoleSessions = new LinkedHashMap<>();
 
         State copy() {
             State copy = new State();
@@ -98,6 +101,7 @@ public final class InMemoryStore implements Store {
             copy.audit.addAll(audit);
             copy.sessions.putAll(sessions);
             copy.reports.putAll(reports);
+            copy.consoleSessions.putAll(consoleSessions);
             return copy;
         }
     }
@@ -508,6 +512,48 @@ public final class InMemoryStore implements Store {
                 @Override
                 public Optional<CredentialReport> find(AccountId accountId) {
                     return Optional.ofNullable(state.reports.get(accountId));
+                }
+            };
+        }
+
+        @Override
+        public ConsoleSessionRepository consoleSessions() {
+            return new ConsoleSessionRepository() {
+                @Override
+                public void insert(ConsoleSession session) {
+                    if (state.consoleSessions.putIfAbsent(session.digest(), session) != null) {
+                        throw new EntityAlreadyExistsException("The session ID is taken.");
+                    }
+                }
+
+                @Override
+                public Optional<ConsoleSession> find(String digest) {
+                    return Optional.ofNullable(state.consoleSessions.get(digest));
+                }
+
+                @Override
+                public void update(ConsoleSession session) {
+                    state.consoleSessions.computeIfPresent(session.digest(), (digest, old) -> session);
+                }
+
+                @Override
+                public boolean delete(String digest) {
+                    return state.consoleSessions.remove(digest) != null;
+                }
+
+                @Override
+                public int deleteAllFor(PrincipalRef principal) {
+                    int before = state.consoleSessions.size();
+                    state.consoleSessions.values().removeIf(session -> session.principal().equals(principal));
+                    return before - state.consoleSessions.size();
+                }
+
+                @Override
+                public int deleteExpired(Instant idleCutoff, Instant absoluteCutoff) {
+                    int before = state.consoleSessions.size();
+                    state.consoleSessions.values().removeIf(session -> session.lastSeenAt().isBefore(idleCutoff)
+                            || session.createdAt().isBefore(absoluteCutoff));
+                    return before - state.consoleSessions.size();
                 }
             };
         }

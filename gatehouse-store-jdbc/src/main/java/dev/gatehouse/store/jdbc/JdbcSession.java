@@ -3,6 +3,7 @@ package dev.gatehouse.store.jdbc;
 import dev.gatehouse.core.store.AccessKeyRepository;
 import dev.gatehouse.core.store.AccountRepository;
 import dev.gatehouse.core.store.AuditRepository;
+import dev.gatehouse.core.store.ConsoleSessionRepository;
 import dev.gatehouse.core.store.CredentialReportRepository;
 import dev.gatehouse.core.store.LoginProfileRepository;
 import dev.gatehouse.core.store.MfaDeviceRepository;
@@ -64,5 +65,10 @@ final class JdbcSession implements StoreSession {
     @Override
     public CredentialReportRepository credentialReports() {
         return new JdbcCredentialReports(handle);
+    }
+
+    @Override
+    public ConsoleSessionRepository consoleSessions() {
+        return new JdbcConsoleSessions(handle);
     }
 }

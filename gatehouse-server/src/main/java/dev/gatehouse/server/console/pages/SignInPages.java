@@ -1,0 +1,176 @@
+package dev.gatehouse.server.console.pages;
+
+import dev.gatehouse.core.account.AccountId;
+import dev.gatehouse.core.account.PrincipalRef;
+import dev.gatehouse.core.console.ConsoleSession;
+import dev.gatehouse.core.console.ConsoleSessionState;
+import dev.gatehouse.core.console.IssuedConsoleSession;
+import dev.gatehouse.core.crypto.Password;
+import dev.gatehouse.core.error.ValidationException;
+import dev.gatehouse.core.mfa.MfaDevice;
+import dev.gatehouse.core.mfa.SerialNumber;
+import dev.gatehouse.core.mfa.VerificationOutcome;
+import dev.gatehouse.core.signin.PasswordSignIn;
+import dev.gatehouse.core.signin.SignInOutcome;
+import dev.gatehouse.server.console.Access;
+import dev.gatehouse.server.console.ConsoleContext;
+import dev.gatehouse.server.console.ConsolePages;
+import dev.gatehouse.server.console.ConsolePaths;
+import dev.gatehouse.server.console.ConsoleRequest;
+import dev.gatehouse.server.console.ConsoleRoutes;
+import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sign-in, as AWS's console does it: the root user by e-mail address or an IAM user by account
+ * (ID or alias) and user name, then the password; then, when the principal has MFA, a code from
+ * one of its devices. Each step that passes gets a new session ID. Sign-out ends the session.
+ * Messages never tell a guesser which part was wrong.
+ */
+public final class SignInPages implements ConsolePages {
+
+    public static final String WRONG_DETAILS = "Your sign-in details are not correct. Check them and try again.";
+    public static final String WRONG_CODE = "The code was not accepted. Wait for your device to show a new code, then enter it.";
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final ConsoleContext console;
+
+    public SignInPages(ConsoleContext console) {
+        this.console = console;
+    }
+
+    @Override
+    public void addTo(ConsoleRoutes routes) {
+        routes.get("/signin", Access.PUBLIC, this::form);
+        routes.post("/signin", Access.PUBLIC, this::signIn);
+        routes.get("/signin/mfa", Access.AWAITING_MFA, this::mfaForm);
+        routes.post("/signin/mfa", Access.AWAITING_MFA, this::verifyCode);
+        routes.post("/signout", Access.ANY_SESSION, this::signOut);
+    }
+
+    private void form(ConsoleRequest request) {
+        if (request.sessionIfAny().filter(ConsoleSession::isAuthenticated).isPresent()) {
+            request.redirect(ConsolePaths.DASHBOARD);
+            return;
+        }
+        Map<String, Object> fields = fields("root", "", "", "");
+        String created = request.query("created");
+        if (AccountId.isAccountId(created)) {
+            fields.put("notice", "Your account " + created + " is ready. Sign in as its root user with the e-mail address"
+                    + " and password you chose.");
+            fields.put("accountId", created);
+        } else if (!request.query("signed-out").isEmpty()) {
+            fields.put("notice", "You have signed out.");
+        }
+        request.render("signin.jte", "Sign in", fields);
+    }
+
+    private void signIn(ConsoleRequest request) {
+        String kind = "user".equals(request.form("kind")) ? "user" : "root";
+        String email = request.form("email").strip();
+        String accountId = request.form("account").strip();
+        String userName = request.form("username").strip();
+        PasswordSignIn result;
+        try {
+            Password password = Password.of(request.form("password"));
+            result = kind.equals("root")
+                    ? console.services().signIn().signInRoot(email, password, request.origin())
+                    : console.services().signIn().signInUser(accountId, userName, password, request.origin());
+        } catch (ValidationException unusablePassword) {
+            // An empty or overlong password: no principal's, so the same answer as a wrong one.
+            result = null;
+        }
+        if (result == null || result.outcome() == SignInOutcome.FAILED) {
+            Map<String, Object> fields = fields(kind, email, accountId, userName);
+            fields.put("error", WRONG_DETAILS);
+            request.render(HttpStatus.UNAUTHORIZED, "signin.jte", "Sign in", fields);
+            return;
+        }
+        boolean mfa = result.outcome() == SignInOutcome.MFA_REQUIRED;
+        IssuedConsoleSession issued = console.sessions().start(result.principal(),
+                mfa ? ConsoleSessionState.PENDING_MFA : ConsoleSessionState.AUTHENTICATED, result.passwordChangeRequired(),
+                request.sessionIdFromCookie());
+        request.startSession(issued);
+        request.redirect(mfa ? ConsolePaths.SIGN_IN_MFA
+                : result.passwordChangeRequired() ? ConsolePaths.CHANGE_PASSWORD : ConsolePaths.DASHBOARD);
+    }
+
+    private void mfaForm(ConsoleRequest request) {
+        renderMfa(request, HttpStatus.OK, "");
+    }
+
+    private void verifyCode(ConsoleRequest request) {
+        PrincipalRef principal = request.principal();
+        List<MfaDevice> devices = devices(principal);
+        String chosen = request.form("serial");
+        // With one device there is nothing to choose; with several, the form names one of them.
+        Optional<SerialNumber> serial = devices.size() == 1 ? Optional.of(devices.get(0).serial())
+                : devices.stream().map(MfaDevice::serial).filter(candidate -> candidate.value().equals(chosen)).findFirst();
+        if (serial.isEmpty()) {
+            renderMfa(request, HttpStatus.BAD_REQUEST, "Choose the device whose code you enter.");
+            return;
+        }
+        String code = request.form("code").strip();
+        VerificationOutcome outcome = console.services().signIn().verifyMfa(principal, serial.get(), code, request.origin());
+        if (outcome == VerificationOutcome.THROTTLED) {
+            Instant until = console.services().mfaVerifier().blockedUntil(principal, serial.get())
+                    .orElse(console.services().clock().instant());
+            renderMfa(request, HttpStatus.TOO_MANY_REQUESTS, throttled(until));
+            return;
+        }
+        if (!outcome.accepted()) {
+            renderMfa(request, HttpStatus.UNAUTHORIZED, WRONG_CODE);
+            return;
+        }
+        Optional<IssuedConsoleSession> issued = console.sessions().completeMfa(request.session(), serial.get(), request.origin());
+        if (issued.isEmpty()) {
+            request.redirect(ConsolePaths.SIGN_IN);
+            return;
+        }
+        request.startSession(issued.get());
+        request.redirect(issued.get().session().passwordChangeRequired() ? ConsolePaths.CHANGE_PASSWORD : ConsolePaths.DASHBOARD);
+    }
+
+    private String throttled(Instant until) {
+        long seconds = Math.max(1, Duration.between(console.services().clock().instant(), until).toSeconds());
+        String wait = seconds == 1 ? "1 second" : seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
+        return "Too many codes were not accepted. Try again after " + CLOCK.format(until) + " (in " + wait + ").";
+    }
+
+    private void signOut(ConsoleRequest request) {
+        request.endSession();
+        request.redirect(ConsolePaths.SIGN_IN + "?signed-out=1");
+    }
+
+    private void renderMfa(ConsoleRequest request, HttpStatus status, String error) {
+        List<DeviceChoice> choices = devices(request.principal()).stream()
+                .map(device -> new DeviceChoice(device.serial().value(), device.name(), device.kind().name())).toList();
+        request.render(status, "mfa.jte", "Multi-factor authentication", Map.of("devices", choices, "error", error));
+    }
+
+    private List<MfaDevice> devices(PrincipalRef principal) {
+        return console.services().mfaDevices().listMfaDevices(principal, Optional.empty(), MfaDevice.MAXIMUM_PER_PRINCIPAL).items();
+    }
+
+    private static Map<String, Object> fields(String kind, String email, String accountId, String userName) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("kind", kind);
+        fields.put("email", email);
+        fields.put("accountId", accountId);
+        fields.put("userName", userName);
+        fields.put("error", "");
+        fields.put("notice", "");
+        return fields;
+    }
+
+    /** A device the user may take the code from. */
+    public record DeviceChoice(String serial, String name, String kind) {
+    }
+}
