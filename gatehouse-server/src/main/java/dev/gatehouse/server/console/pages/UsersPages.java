@@ -49,7 +49,11 @@ public final class UsersPages implements ConsolePages {
     @Override
     public void addTo(ConsoleRoutes routes) {
         routes.get("/users", Access.SIGNED_IN, this::list);
-        routes.get(NEW_USER_ROUTE, Access.SIGNED_IN, request -> form(request, HttpStatus.OK, "", "", "custom", true));
+        routes.get(NEW_USER_ROUTE, Access.SIGNED_IN, request -> {
+            if (!refusedUnlessAdministering(request)) {
+                form(request, HttpStatus.OK, "", "", "custom", true);
+            }
+        });
         routes.post(NEW_USER_ROUTE, Access.SIGNED_IN, this::create);
     }
 
