@@ -63,14 +63,19 @@ class UserPagesTest {
     }
 
     @Test
-    void removesADeviceOnlyAfterConfirmation() {
+    void removesADeviceOnlyAfterConfirmationWithTheAdministratorsPassword() {
         Authenticator phone = console.enableVirtualMfa(alice.principal(), "alice-phone");
         Response page = admin.get("/console/users/alice");
         Response confirmation = admin.get(page.page().selectFirst("#user-devices a:contains(Remove)").attr("href"));
 
         assertThat(confirmation.text("form#confirm p")).contains("Remove the MFA device alice-phone");
         assertThat(devices(alice)).as("not before the confirmation").hasSize(1);
-        Response done = admin.follow(admin.submit(confirmation.form("form#confirm")));
+        Response wrongPassword = admin.submit(confirmation.form("form#confirm").set("your-password", "not mine"));
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.text(".message.error")).contains("Your password was not accepted");
+        assertThat(devices(alice)).hasSize(1);
+        Response done = admin.follow(admin.submit(wrongPassword.form("form#confirm")
+                .set("your-password", ConsoleServer.PASSWORD)));
 
         assertThat(done.text(".message.notice")).isEqualTo("The MFA device was removed.");
         assertThat(done.text("#user-mfa")).isEqualTo("Not enabled");
@@ -130,7 +135,8 @@ class UserPagesTest {
         assertThat(conflict.text(".message.error")).isEqualTo("Error: Cannot delete entity, must delete login profile first.");
         Response disable = admin.get(admin.get("/console/users/alice").page().selectFirst("a:contains(Disable console password)")
                 .attr("href"));
-        Response disabled = admin.follow(admin.submit(disable.form("form#confirm")));
+        Response disabled = admin.follow(admin.submit(disable.form("form#confirm")
+                .set("your-password", ConsoleServer.PASSWORD)));
         assertThat(disabled.text(".message.notice")).startsWith("The console password was removed");
         assertThat(disabled.text("#password-status")).startsWith("Not enabled");
 
@@ -160,7 +166,10 @@ class UserPagesTest {
 
     @Test
     void aResetPasswordMustBeChangedAtTheNextSignIn() {
-        Response reset = admin.submit(admin.get("/console/users/alice").form("form#reset-password"));
+        Response refused = admin.submit(admin.get("/console/users/alice").form("form#reset-password"));
+        assertThat(refused.status()).as("without the administrator's own password").isEqualTo(401);
+        Response reset = admin.submit(admin.get("/console/users/alice").form("form#reset-password")
+                .set("your-password", ConsoleServer.PASSWORD));
         String password = reset.text("#generated-password");
 
         assertThat(reset.text(".message.notice")).contains("must choose a new password at their next sign-in");
@@ -173,7 +182,8 @@ class UserPagesTest {
     void enablesAConsolePasswordForAUserWithoutOne() {
         console.services.passwords().deleteLoginProfile(alice.principal(), Origin.LOCAL);
         Response enabled = admin.submit(admin.get("/console/users/alice").form("form#enable-password")
-                .set("password-mode", "custom").set("password", "Alices-New-Password-1").remove("require-reset"));
+                .set("password-mode", "custom").set("password", "Alices-New-Password-1").remove("require-reset")
+                .set("your-password", ConsoleServer.PASSWORD));
 
         assertThat(enabled.text(".message.notice")).isEqualTo("User alice can now sign in to the console.");
         assertThat(console.client().signInAsUser("acme", "alice", "Alices-New-Password-1").location()).isEqualTo("/console/");
