@@ -17,6 +17,8 @@ public final class ConsolePaths {
     /** One's own MFA devices, access keys and password. */
     public static final String SECURITY_CREDENTIALS = ROOT + "/security-credentials";
     public static final String USERS = ROOT + "/users";
+    /** "Create user": '~' is not allowed in user names, so no user's page can have this path. */
+    public static final String NEW_USER = USERS + "/~new";
     /** Alias, password policy, sign-in history. */
     public static final String ACCOUNT = ROOT + "/account";
 

@@ -30,6 +30,7 @@ import dev.gatehouse.core.crypto.SecretCipher;
 import dev.gatehouse.core.error.DeleteConflictException;
 import dev.gatehouse.core.error.EntityAlreadyExistsException;
 import dev.gatehouse.core.error.InvalidAuthenticationCodeException;
+import dev.gatehouse.core.error.InvalidInputException;
 import dev.gatehouse.core.error.LimitExceededException;
 import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.error.PasswordPolicyViolationException;
@@ -42,6 +43,7 @@ import dev.gatehouse.core.mfa.MfaVerifier;
 import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.mfa.VerificationOutcome;
+import dev.gatehouse.core.signin.SignInHistory;
 import dev.gatehouse.core.signin.SignInOutcome;
 import dev.gatehouse.core.error.AccessDeniedException;
 import dev.gatehouse.core.sts.ActiveSession;
@@ -187,6 +189,43 @@ abstract class StoreContractTest {
         assertThat(gatehouse.passwords.findLoginProfile(account.root()).orElseThrow().lastUsed()).contains(START);
         assertThat(gatehouse.signIn.signInRoot("root@example.com", Password.of("wrong"), ORIGIN).outcome())
                 .isEqualTo(SignInOutcome.FAILED);
+    }
+
+    @Test
+    void pagesTheSignInHistoryNewestFirstWithNothingElse() {
+        Account other = gatehouse.accounts.createAccount("other@example.com", null, "Correct-Horse-7");
+        gatehouse.signIn.signInRoot("other@example.com", Password.of("Correct-Horse-7"), ORIGIN);
+        // Four sign-in events in one millisecond, so that page boundaries fall inside it.
+        gatehouse.signIn.signInRoot("root@example.com", Password.of("wrong"), ORIGIN);
+        gatehouse.signIn.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN);
+        store.inTransaction(session -> gatehouse.audit.record(session, account.id(), account.id().rootArn(),
+                AuditAction.SIGN_IN_MFA, AuditOutcome.SUCCESS, ORIGIN, true, "device root-phone"));
+        gatehouse.signIn.signInRoot("root@example.com", Password.of("wrong again"), ORIGIN);
+        gatehouse.users.createUser(account.id(), UserName.of("not-a-sign-in"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        clock.advance(Duration.ofSeconds(1));
+        gatehouse.signIn.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN);
+        SignInHistory history = new SignInHistory(store);
+
+        List<AuditEvent> whole = history.list(account.id(), Optional.empty(), 100).items();
+        List<AuditEvent> paged = new ArrayList<>();
+        Optional<String> marker = Optional.empty();
+        do {
+            Page<AuditEvent> page = history.list(account.id(), marker, 1);
+            paged.addAll(page.items());
+            marker = page.nextMarker();
+        } while (marker.isPresent());
+
+        assertThat(whole).hasSize(5).extracting(AuditEvent::action).containsOnly(AuditAction.SIGN_IN_PASSWORD,
+                AuditAction.SIGN_IN_MFA);
+        assertThat(whole.get(0).at()).isEqualTo(START.plusSeconds(1));
+        assertThat(whole).extracting(AuditEvent::outcome).containsExactlyInAnyOrder(AuditOutcome.SUCCESS,
+                AuditOutcome.SUCCESS, AuditOutcome.SUCCESS, AuditOutcome.FAILURE, AuditOutcome.FAILURE);
+        assertThat(whole).filteredOn(AuditEvent::mfaUsed).extracting(AuditEvent::action)
+                .containsExactly(AuditAction.SIGN_IN_MFA);
+        assertThat(paged).isEqualTo(whole);
+        assertThat(history.list(other.id(), Optional.empty(), 100).items()).hasSize(1);
+        assertThatThrownBy(() -> history.list(account.id(), Optional.of("bm90IGEgbWFya2Vy"), 10))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
