@@ -17,6 +17,11 @@ import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditOutcome;
 import dev.gatehouse.core.audit.Origin;
+import dev.gatehouse.core.console.ConsoleSession;
+import dev.gatehouse.core.console.ConsoleSessionLimits;
+import dev.gatehouse.core.console.ConsoleSessionService;
+import dev.gatehouse.core.console.ConsoleSessionState;
+import dev.gatehouse.core.console.IssuedConsoleSession;
 import dev.gatehouse.core.crypto.KeyRing;
 import dev.gatehouse.core.crypto.KeyRotationService;
 import dev.gatehouse.core.crypto.MasterKey;
@@ -588,6 +593,57 @@ abstract class StoreContractTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void keepsConsoleSessionsForEveryNodeRotatesThemAndEndsThemByTimeout() {
+        ConsoleSessionService sessions = new ConsoleSessionService(store, gatehouse.audit, ConsoleSessionLimits.DEFAULT,
+                clock, new SecureRandom());
+        NewVirtualMfaDevice device = enable(account.root(), "root-phone");
+        IssuedConsoleSession pending = sessions.start(account.root(), ConsoleSessionState.PENDING_MFA, true, Optional.empty());
+
+        ConsoleSession seen;
+        try (JdbcStore secondNode = openStoreOnSameDatabase()) {
+            ConsoleSessionService elsewhere = new ConsoleSessionService(secondNode, gatehouse.audit,
+                    ConsoleSessionLimits.DEFAULT, clock, new SecureRandom());
+            seen = elsewhere.resume(pending.id()).orElseThrow();
+        }
+        assertThat(seen).isEqualTo(pending.session());
+        assertThat(seen.digest()).isEqualTo(pending.id().digest()).doesNotContain(pending.id().reveal());
+        assertThat(seen.authenticatedAtIfAny()).isEmpty();
+        assertThat(seen.csrfTokenMatches(seen.csrfToken())).isTrue();
+
+        clock.advance(Duration.ofMinutes(2));
+        IssuedConsoleSession signedIn = sessions.completeMfa(seen, device.device().serial(), ORIGIN).orElseThrow();
+        assertThat(signedIn.id()).isNotEqualTo(pending.id());
+        assertThat(sessions.resume(pending.id())).as("the pending ID is spent").isEmpty();
+        assertThat(sessions.completeMfa(seen, device.device().serial(), ORIGIN)).as("and cannot complete twice").isEmpty();
+        ConsoleSession authenticated = sessions.resume(signedIn.id()).orElseThrow();
+        assertThat(authenticated.state()).isEqualTo(ConsoleSessionState.AUTHENTICATED);
+        assertThat(authenticated.mfaSerialIfAny()).contains(device.device().serial());
+        assertThat(authenticated.authenticatedAtIfAny()).contains(START.plus(Duration.ofMinutes(2)));
+        assertThat(authenticated.createdAt()).as("the absolute timeout counts from the password").isEqualTo(START);
+        assertThat(authenticated.passwordChangeRequired()).isTrue();
+        assertThat(authenticated.csrfToken()).isNotEqualTo(seen.csrfToken());
+
+        clock.advance(Duration.ofMinutes(5));
+        sessions.passwordChanged(sessions.reauthenticated(authenticated));
+        ConsoleSession reread = sessions.resume(signedIn.id()).orElseThrow();
+        assertThat(reread.passwordChangeRequired()).isFalse();
+        assertThat(reread.reauthenticatedAtIfAny()).contains(START.plus(Duration.ofMinutes(7)));
+        assertThat(reread.lastSeenAt()).as("touched").isEqualTo(START.plus(Duration.ofMinutes(7)));
+
+        IssuedConsoleSession other = sessions.start(account.root(), ConsoleSessionState.AUTHENTICATED, false, Optional.empty());
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(sessions.resume(signedIn.id())).as("idle for 15 minutes").isEmpty();
+        sessions.start(account.root(), ConsoleSessionState.AUTHENTICATED, false, Optional.of(other.id()));
+        assertThat(sessions.endAll(account.root())).as("the idle one deleted, the replaced one too").isEqualTo(1);
+
+        IssuedConsoleSession last = sessions.start(account.root(), ConsoleSessionState.AUTHENTICATED, false, Optional.empty());
+        sessions.end(last.session(), ORIGIN);
+        assertThat(sessions.resume(last.id())).isEmpty();
+        assertThat(store.read(session -> session.audit().recent(account.id(), 100)).stream()
+                .map(AuditEvent::action)).contains(AuditAction.SIGN_IN_MFA, AuditAction.SIGN_OUT);
     }
 
     private List<SessionCredentials> storedSessions() {
