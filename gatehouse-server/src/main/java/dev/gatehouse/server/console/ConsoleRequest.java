@@ -54,7 +54,7 @@ public final class ConsoleRequest {
         return console;
     }
 
-    /** A form field, trimmed of nothing; empty when absent. Passwords and codes come through here too. */
+    /** A form field as sent (not trimmed, since passwords may have spaces); empty when absent. */
     public String form(String name) {
         return Objects.requireNonNullElse(context.formParam(name), "");
     }
