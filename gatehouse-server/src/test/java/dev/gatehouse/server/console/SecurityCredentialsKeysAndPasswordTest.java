@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditEvent;
+import dev.gatehouse.core.audit.AuditOutcome;
 import dev.gatehouse.core.audit.Origin;
 import dev.gatehouse.core.user.AccessKey;
 import dev.gatehouse.core.user.AccessKeyId;
@@ -13,6 +14,7 @@ import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.server.console.ConsoleClient.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +136,16 @@ class SecurityCredentialsKeysAndPasswordTest {
                 .set("new", "Another-Horse-42").set("confirm", "Another-Horse-42"));
         assertThat(wrong.status()).isEqualTo(403);
         assertThat(wrong.text(".message.error")).contains("The current password is not correct.");
+        for (int guess = 2; guess <= 3; guess++) {
+            browser.submit(form.form("form#update-password").set("current", "Guess-" + guess)
+                    .set("new", "Another-Horse-42").set("confirm", "Another-Horse-42"));
+        }
+        Response throttled = browser.submit(form.form("form#update-password").set("current", ConsoleServer.PASSWORD)
+                .set("new", "Another-Horse-42").set("confirm", "Another-Horse-42"));
+        assertThat(throttled.status()).as("guesses are throttled like sign-ins").isEqualTo(403);
+        assertThat(events(AuditAction.REAUTHENTICATION)).extracting(AuditEvent::outcome).containsExactlyInAnyOrder(
+                AuditOutcome.FAILURE, AuditOutcome.FAILURE, AuditOutcome.FAILURE, AuditOutcome.THROTTLED);
+        console.clock.advance(Duration.ofSeconds(1));
         Response mismatch = browser.submit(form.form("form#update-password").set("current", ConsoleServer.PASSWORD)
                 .set("new", "Another-Horse-42").set("confirm", "Another-Horse-43"));
         assertThat(mismatch.text(".message.error")).contains("not the same");
