@@ -60,7 +60,10 @@ public final class GatehouseApi {
 
         Set<String> knownActions = new HashSet<>(ServiceModel.iam().operationNames());
         knownActions.addAll(ServiceModel.sts().operationNames());
-        SigV4Verifier<Caller> verifier = new SigV4Verifier<>(services.clock(), new CallerLookup(services), Set.of("iam", "sts"));
+        CachedCallerLookup callers = new CachedCallerLookup(new CallerLookup(services), services.clock(),
+                CachedCallerLookup.DEFAULT_TIME_TO_LIVE);
+        services.audit().observe(callers);
+        SigV4Verifier<Caller> verifier = new SigV4Verifier<>(services.clock(), callers, Set.of("iam", "sts"));
         return new QueryEndpoint<>(verifier,
                 List.of(new QueryService<>("iam", ServiceModel.iam(), iam.handlers()),
                         new QueryService<>("sts", ServiceModel.sts(), sts.handlers())),

@@ -24,6 +24,7 @@ public final class SigV4Verifier<P> {
     private final Clock clock;
     private final CredentialLookup<P> credentials;
     private final Set<String> services;
+    private final SigningKeyCache signingKeys = new SigningKeyCache();
 
     /**
      * @param services the signing names this endpoint serves, such as {@code iam} and {@code sts}
@@ -53,7 +54,8 @@ public final class SigV4Verifier<P> {
         String payloadHash = payloadHash(request);
         String canonicalRequest = CanonicalRequest.of(request, query, authorization, payloadHash);
         String stringToSign = SigV4Signer.stringToSign(authorization.amzDate(), authorization.scope(), canonicalRequest);
-        byte[] expected = SigV4Signer.signature(credential.secretAccessKey(), authorization.scope(), stringToSign);
+        byte[] expected = SigV4Signer.signature(signingKeys.signingKey(credential.secretAccessKey(), authorization.scope()),
+                stringToSign);
         if (!MessageDigest.isEqual(expected, authorization.signature())) {
             throw AuthenticationFailure.signatureDoesNotMatch();
         }
