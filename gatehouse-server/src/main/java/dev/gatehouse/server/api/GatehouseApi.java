@@ -44,7 +44,7 @@ public final class GatehouseApi {
     public static Endpoints endpoints(IdentityServices services, Authorizer authorizer, MeterRegistry registry,
             AccessKeyUseRecorder uses) {
         services.audit().observe(new SecurityMetrics(registry));
-        ActionTable iam = new ActionTable("iam", authorizer, Optional.of(uses));
+        ActionTable iam = new ActionTable("iam", authorizer, Optional.of(uses), services.store());
         new UserActions(services.users(), services.accounts()).addTo(iam);
         new UserTagActions(services.users()).addTo(iam);
         new AccessKeyActions(services.accessKeys(), services.users()).addTo(iam);
@@ -55,7 +55,7 @@ public final class GatehouseApi {
         new MfaDeviceQueryActions(services.mfaDevices(), mfaDeviceOwners).addTo(iam);
         new MfaDeviceTagActions(services.mfaDevices()).addTo(iam);
 
-        ActionTable sts = new ActionTable("sts", authorizer, Optional.of(uses));
+        ActionTable sts = new ActionTable("sts", authorizer, Optional.of(uses), services.store());
         new StsActions(services.sessionTokens()).addTo(sts);
 
         Set<String> knownActions = new HashSet<>(ServiceModel.iam().operationNames());

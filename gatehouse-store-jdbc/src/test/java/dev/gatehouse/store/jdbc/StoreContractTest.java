@@ -37,6 +37,7 @@ import dev.gatehouse.core.mfa.MfaVerifier;
 import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.mfa.VerificationOutcome;
+import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.signin.SignInOutcome;
 import dev.gatehouse.core.error.AccessDeniedException;
 import dev.gatehouse.core.sts.ActiveSession;
@@ -108,6 +109,40 @@ abstract class StoreContractTest {
     void closeStore() {
         if (store != null) {
             store.close();
+        }
+    }
+
+    @Test
+    void readsTogetherOnOneSessionThatSeesWhatOthersCommitMeanwhile() {
+        try (JdbcStore secondNode = openStoreOnSameDatabase()) {
+            Services second = new Services(secondNode, clock, cipher);
+            List<StoreSession> sessions = new ArrayList<>();
+            IamUser seen = store.readingTogether(() -> {
+                sessions.add(store.read(session -> session));
+                assertThatThrownBy(() -> gatehouse.users.getUser(account.id(), UserName.of("late")))
+                        .isInstanceOf(NoSuchEntityException.class);
+                second.users.createUser(account.id(), UserName.of("late"), IamPath.ROOT, Tags.NONE, ORIGIN);
+                sessions.add(store.read(session -> session));
+                return gatehouse.users.getUser(account.id(), UserName.of("late"));
+            });
+
+            assertThat(sessions.get(1)).isSameAs(sessions.get(0));
+            assertThat(seen.name()).isEqualTo(UserName.of("late"));
+        }
+    }
+
+    @Test
+    void refusesATransactionInsideReadingTogetherAndReleasesItsConnection() {
+        assertThatThrownBy(() -> store.readingTogether(() -> {
+            gatehouse.accounts.getAccount(account.id());
+            return gatehouse.users.createUser(account.id(), UserName.of("sneaky"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.readingTogether(() -> gatehouse.users.getUser(account.id(), UserName.of("sneaky"))))
+                .isInstanceOf(NoSuchEntityException.class);
+
+        // More scopes than the pool has connections: each gave its one back.
+        for (int i = 0; i < store.settings().poolSize() * 3; i++) {
+            assertThat(store.readingTogether(() -> gatehouse.accounts.getAccount(account.id()))).isEqualTo(account);
         }
     }
 
