@@ -147,6 +147,32 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void readsUsersAndListedDevicesWithAllTheirTagsAndPagesTheDevices() {
+        Tags tags = Tags.of(Map.of("team", "blue", "cost-centre", "42"));
+        IamUser alice = gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, tags, ORIGIN);
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        NewVirtualMfaDevice tagged = enable(alice.principal(), "alice-a");
+        gatehouse.mfaDevices.tagMfaDevice(account.id(), tagged.device().serial(), tags);
+        enable(alice.principal(), "alice-b");
+        enable(alice.principal(), "alice-c");
+
+        assertThat(gatehouse.users.getUser(account.id(), UserName.of("ALICE")).tags()).isEqualTo(tags);
+        assertThat(gatehouse.users.findUser(account.id(), alice.id()).orElseThrow().tags()).isEqualTo(tags);
+        assertThat(gatehouse.users.findUser(account.id(), bob.id()).orElseThrow().tags()).isEqualTo(Tags.NONE);
+        Page<MfaDevice> first = gatehouse.mfaDevices.listMfaDevices(alice.principal(), Optional.empty(), 2);
+        Page<MfaDevice> second = gatehouse.mfaDevices.listMfaDevices(alice.principal(), first.nextMarker(), 2);
+        assertThat(first.items()).extracting(device -> device.name() + "=" + device.tags().values().size())
+                .containsExactly("alice-a=2", "alice-b=0");
+        assertThat(first.items().get(0).tags()).isEqualTo(tags);
+        assertThat(second.items()).extracting(MfaDevice::name).containsExactly("alice-c");
+        assertThat(second.nextMarker()).isEmpty();
+        assertThat(gatehouse.mfaDevices.listMfaDevices(bob.principal(), Optional.empty(), 10).items()).isEmpty();
+        gatehouse.users.deleteUser(account.id(), UserName.of("bob"), ORIGIN);
+        assertThatThrownBy(() -> gatehouse.mfaDevices.listMfaDevices(bob.principal(), Optional.empty(), 10))
+                .isInstanceOf(NoSuchEntityException.class);
+    }
+
+    @Test
     void findsAnAccountByIdAliasAndEmailInAnyCase() {
         assertThat(gatehouse.accounts.getAccount(account.id())).isEqualTo(account);
         assertThat(gatehouse.accounts.resolve("general")).isEqualTo(account);
