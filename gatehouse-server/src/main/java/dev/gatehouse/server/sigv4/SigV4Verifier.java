@@ -73,17 +73,18 @@ public final class SigV4Verifier<P> {
     private void checkTime(SigV4Authorization authorization) {
         Instant now = clock.instant();
         Instant signed = authorization.requestTime();
-        String nowText = SigV4Authorization.AMZ_DATE.format(now);
         if (signed.isAfter(now.plus(ALLOWED_CLOCK_SKEW))) {
             throw AuthenticationFailure.signatureNotYetCurrent(authorization.amzDate() + " is still later than "
-                    + SigV4Authorization.AMZ_DATE.format(now.plus(ALLOWED_CLOCK_SKEW)) + " (" + nowText + " + 15 min.)");
+                    + SigV4Authorization.AMZ_DATE.format(now.plus(ALLOWED_CLOCK_SKEW)) + " ("
+                    + SigV4Authorization.AMZ_DATE.format(now) + " + 15 min.)");
         }
         Instant oldestAccepted = authorization.expires()
                 .map(signed::plus)
                 .orElse(signed.plus(ALLOWED_CLOCK_SKEW));
         if (now.isAfter(oldestAccepted)) {
             throw AuthenticationFailure.signatureExpired(authorization.amzDate() + " is now earlier than "
-                    + SigV4Authorization.AMZ_DATE.format(now.minus(ALLOWED_CLOCK_SKEW)) + " (" + nowText + " - 15 min.)");
+                    + SigV4Authorization.AMZ_DATE.format(now.minus(ALLOWED_CLOCK_SKEW)) + " ("
+                    + SigV4Authorization.AMZ_DATE.format(now) + " - 15 min.)");
         }
     }
 
