@@ -25,7 +25,7 @@ public final class SigV4Signer {
     /** The key derived from the secret and the scope, which signs every request in that scope. */
     static byte[] signingKey(String secretAccessKey, CredentialScope scope) {
         byte[] key = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8),
-                CredentialScope.DATE.format(scope.date()));
+                CredentialScope.formatDate(scope.date()));
         key = hmac(key, scope.region());
         key = hmac(key, scope.service());
         return hmac(key, "aws4_request");
