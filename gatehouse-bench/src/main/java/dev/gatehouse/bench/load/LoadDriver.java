@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +28,9 @@ import picocli.CommandLine.Option;
  *   --endpoint http://127.0.0.1:8750 --access-key AKIA… --secret … --service iam \
  *   --form 'Action=ListMFADevices&amp;Version=2010-05-08&amp;UserName=alice' --concurrency 1,8,32
  * </pre>
+ *
+ * <p>With {@code --wrk-script FILE} it sends nothing and writes the signed request as a wrk script
+ * instead, so that wrk, a client that costs the shared cores less, can replay it.
  */
 @Command(name = "load-driver", mixinStandardHelpOptions = true,
         description = "Measure a Gatehouse (or any AWS query API) endpoint under load.")
@@ -55,6 +60,11 @@ public final class LoadDriver implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "15", description = "Seconds measured per level (default: ${DEFAULT-VALUE}).")
     int durationSeconds;
 
+    @Option(names = "--wrk-script", paramLabel = "FILE",
+            description = "Send nothing: write a wrk Lua script that replays the signed request to FILE, for "
+                    + "wrk -s FILE (valid for 15 minutes).")
+    Path wrkScript;
+
     /** What one level measured. */
     public record Result(int concurrency, long requests, long errors, double requestsPerSecond, double p50Millis,
             double p99Millis) {
@@ -75,6 +85,11 @@ public final class LoadDriver implements Callable<Integer> {
         if (warmupSeconds + durationSeconds * 1L * concurrencyLevels.size() > 14 * 60) {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "the run must end within 14 minutes, while the signature is still valid");
+        }
+        if (wrkScript != null) {
+            Files.writeString(wrkScript, SignedRequests.wrkScript(endpoint, accessKeyId, secretAccessKey, service, form,
+                    Clock.systemUTC()));
+            return 0;
         }
         HttpRequest request = SignedRequests.post(endpoint, accessKeyId, secretAccessKey, service, form, Clock.systemUTC());
         PrintStream out = System.out;

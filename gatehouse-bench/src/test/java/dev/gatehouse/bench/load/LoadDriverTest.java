@@ -59,6 +59,18 @@ class LoadDriverTest {
     }
 
     @Test
+    void writesAWrkScriptCarryingTheSignedRequest() {
+        String script = SignedRequests.wrkScript(server.baseUri(), KEY_ID, SECRET, "iam",
+                "Action=ListUsers&Version=2010-05-08&PathPrefix=\"/", Clock.systemUTC());
+
+        assertThat(script).contains("wrk.method = \"POST\"")
+                .contains("wrk.body = \"Action=ListUsers&Version=2010-05-08&PathPrefix=\\\"/\"")
+                .containsPattern("wrk\\.headers\\[\"Authorization\"\\] = \"AWS4-HMAC-SHA256 Credential=" + KEY_ID + "/")
+                .containsPattern("wrk\\.headers\\[\"X-Amz-Date\"\\] = \"\\d{8}T\\d{6}Z\"")
+                .doesNotContain("Content-Length");
+    }
+
+    @Test
     void refusesToReportWhenEveryRequestFails() {
         HttpRequest request = SignedRequests.post(server.baseUri(), KEY_ID, "wrong-secret", "iam",
                 "Action=ListUsers&Version=2010-05-08", Clock.systemUTC());

@@ -84,9 +84,9 @@ class AwsCliIT {
 
         gatehouse("authenticator", "add", "alice-phone", "--qr", qr.toString());
         long now = Instant.now().getEpochSecond();
-        // Two consecutive codes from the two steps before this one, so the current step's code stays unused.
-        String code1 = gatehouse("authenticator", "code", "alice-phone", "--at", String.valueOf(now - 60));
-        String code2 = gatehouse("authenticator", "code", "alice-phone", "--at", String.valueOf(now - 30));
+        // The previous step's code and this one's, as the README does.
+        String code1 = gatehouse("authenticator", "code", "alice-phone", "--at", String.valueOf(now - 30));
+        String code2 = gatehouse("authenticator", "code", "alice-phone", "--at", String.valueOf(now));
         aws(asAdmin, "iam", "enable-mfa-device", "--user-name", "alice", "--serial-number", serial,
                 "--authentication-code1", code1, "--authentication-code2", code2);
 
@@ -97,7 +97,7 @@ class AwsCliIT {
 
         JsonNode aliceKey = awsJson(asAdmin, "iam", "create-access-key", "--user-name", "alice").path("AccessKey");
         Map<String, String> asAlice = awsEnvironment(aliceKey.path("AccessKeyId").asText(), aliceKey.path("SecretAccessKey").asText(), null);
-        String code = gatehouse("authenticator", "code", "alice-phone");
+        String code = gatehouse("authenticator", "code", "alice-phone", "--at", String.valueOf(unusedStep(now)));
         JsonNode credentials = awsJson(asAlice, "sts", "get-session-token", "--serial-number", serial, "--token-code", code)
                 .path("Credentials");
         assertThat(credentials.path("AccessKeyId").asText()).startsWith("ASIA");
@@ -130,8 +130,8 @@ class AwsCliIT {
         gatehouse("authenticator", "add", "alice-phone", "--secret", Files.readString(seedFile).strip());
         long now = Instant.now().getEpochSecond();
         aws(asAdmin, "iam", "enable-mfa-device", "--user-name", "alice", "--serial-number", serial,
-                "--authentication-code1", gatehouse("authenticator", "code", "alice-phone", "--at", String.valueOf(now - 60)),
-                "--authentication-code2", gatehouse("authenticator", "code", "alice-phone", "--at", String.valueOf(now - 30)));
+                "--authentication-code1", gatehouse("authenticator", "code", "alice-phone", "--at", String.valueOf(now - 30)),
+                "--authentication-code2", gatehouse("authenticator", "code", "alice-phone", "--at", String.valueOf(now)));
         JsonNode aliceKey = awsJson(asAdmin, "iam", "create-access-key", "--user-name", "alice").path("AccessKey");
 
         Map<String, String> environment = awsEnvironment(aliceKey.path("AccessKeyId").asText(),
@@ -139,7 +139,8 @@ class AwsCliIT {
         environment.put("GATEHOUSE_ENDPOINT", endpoint);
         environment.put("MFA_SERIAL", serial);
         environment.put("MFA_CODE_COMMAND", String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", GatehouseProcess.jar().toString(), "authenticator", "code", "alice-phone"));
+                "-jar", GatehouseProcess.jar().toString(), "authenticator", "code", "alice-phone", "--at",
+                String.valueOf(unusedStep(now))));
         environment.put("GATEHOUSE_VAULT_PASSPHRASE", "walkthrough passphrase");
         ProcessBuilder run = new ProcessBuilder(python.toString(), "-c", script).directory(home.toFile());
         run.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("GATEHOUSE_"));
@@ -152,6 +153,16 @@ class AwsCliIT {
         }
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out().strip()).isEqualTo("arn:aws:iam::" + accountId + ":user/alice");
+    }
+
+    /**
+     * A time whose code the server takes after an enable with the codes of {@code enabledAt}'s step
+     * and the one before: the step after those, or the current one once that has passed. However
+     * slowly the commands ran (the server learns a drift of one step if the enable reached it a step
+     * late), that code is within the ±1 step the server accepts around the drift, and unused.
+     */
+    private static long unusedStep(long enabledAt) {
+        return Math.max(Instant.now().getEpochSecond(), enabledAt + 30);
     }
 
     /** The first fenced block opened by {@code fence} after the README heading {@code heading}. */

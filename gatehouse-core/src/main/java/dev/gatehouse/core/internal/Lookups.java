@@ -18,13 +18,20 @@ public final class Lookups {
                 .orElseThrow(() -> new NoSuchEntityException("The account " + accountId + " cannot be found."));
     }
 
-    /** @throws NoSuchEntityException if the account or the user does not exist */
+    /**
+     * A user found proves its account too (the store keeps no user without one), so a user costs
+     * one look-up and the root user one.
+     *
+     * @throws NoSuchEntityException if the account or the user does not exist
+     */
     public static void requirePrincipal(StoreSession session, PrincipalRef principal) {
-        requireAccount(session, principal.accountId());
-        if (principal instanceof PrincipalRef.User user
-                && session.users().find(user.accountId(), user.userId()).isEmpty()) {
-            throw new NoSuchEntityException("The user with ID " + user.userId() + " cannot be found.");
+        if (principal instanceof PrincipalRef.User user) {
+            if (session.users().find(user.accountId(), user.userId()).isEmpty()) {
+                throw new NoSuchEntityException("The user with ID " + user.userId() + " cannot be found.");
+            }
+            return;
         }
+        requireAccount(session, principal.accountId());
     }
 
     /** The principal's ARN, for audit events; a deleted user is named by its ID. */

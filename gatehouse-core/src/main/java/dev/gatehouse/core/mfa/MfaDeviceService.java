@@ -286,8 +286,12 @@ public final class MfaDeviceService {
         int limit = Markers.checkMaxItems(maxItems);
         Optional<SerialNumber> after = Markers.decode(marker).map(SerialNumber::new);
         return store.read(session -> {
-            Lookups.requirePrincipal(session, principal);
             List<MfaDevice> devices = session.mfaDevices().listAssignedTo(principal, after, limit + 1);
+            // A device assigned proves its principal (DeleteUser refuses while one remains), so
+            // only an empty page needs the look-up that tells "no devices" from "no such user".
+            if (devices.isEmpty()) {
+                Lookups.requirePrincipal(session, principal);
+            }
             return Markers.page(devices, limit, device -> device.serial().value());
         });
     }

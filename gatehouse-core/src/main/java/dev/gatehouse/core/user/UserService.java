@@ -160,9 +160,11 @@ public final class UserService {
         });
     }
 
+    /** A user found proves its account, which is looked up only to name what is missing. */
     private static IamUser require(StoreSession session, AccountId accountId, UserName name) {
-        Lookups.requireAccount(session, accountId);
-        return session.users().findByName(accountId, name)
-                .orElseThrow(() -> new NoSuchEntityException("The user with name " + name + " cannot be found."));
+        return session.users().findByName(accountId, name).orElseGet(() -> {
+            Lookups.requireAccount(session, accountId);
+            throw new NoSuchEntityException("The user with name " + name + " cannot be found.");
+        });
     }
 }

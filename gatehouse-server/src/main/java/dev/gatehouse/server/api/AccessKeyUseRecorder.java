@@ -5,6 +5,7 @@ import dev.gatehouse.core.user.AccessKeyUse;
 import dev.gatehouse.core.user.AccessKeyService;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
 public final class AccessKeyUseRecorder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessKeyUseRecorder.class);
+
+    /** How much later a use must be than the one noted to replace it. */
+    static final Duration RESOLUTION = Duration.ofSeconds(1);
 
     private final AccessKeyService accessKeys;
     private final Clock clock;
@@ -50,9 +54,20 @@ public final class AccessKeyUseRecorder implements AutoCloseable {
         return recorder;
     }
 
-    /** Notes a use now; the latest use of a key wins. Never touches the store. */
+    /**
+     * Notes a use now; the latest use of a key wins. Never touches the store. A use within a
+     * second of the one already noted, from the same region and service, changes nothing worth
+     * a write: it is skipped without the map's lock, which a stream of requests with one key
+     * would otherwise all queue on.
+     */
     public void record(AccessKeyId id, String region, String service) {
-        pending.put(id, new AccessKeyUse(id, clock.instant(), region, service));
+        Instant now = clock.instant();
+        AccessKeyUse noted = pending.get(id);
+        if (noted != null && noted.region().equals(region) && noted.service().equals(service)
+                && !noted.at().isBefore(now.minus(RESOLUTION))) {
+            return;
+        }
+        pending.put(id, new AccessKeyUse(id, now, region, service));
     }
 
     /** Writes the uses noted since the last flush, in one transaction. */

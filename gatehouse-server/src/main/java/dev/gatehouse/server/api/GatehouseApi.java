@@ -44,7 +44,7 @@ public final class GatehouseApi {
     public static Endpoints endpoints(IdentityServices services, Authorizer authorizer, MeterRegistry registry,
             AccessKeyUseRecorder uses) {
         services.audit().observe(new SecurityMetrics(registry));
-        ActionTable iam = new ActionTable("iam", authorizer, Optional.of(uses));
+        ActionTable iam = new ActionTable("iam", authorizer, Optional.of(uses), services.store());
         new UserActions(services.users(), services.accounts()).addTo(iam);
         new UserTagActions(services.users()).addTo(iam);
         new AccessKeyActions(services.accessKeys(), services.users()).addTo(iam);
@@ -55,12 +55,15 @@ public final class GatehouseApi {
         new MfaDeviceQueryActions(services.mfaDevices(), mfaDeviceOwners).addTo(iam);
         new MfaDeviceTagActions(services.mfaDevices()).addTo(iam);
 
-        ActionTable sts = new ActionTable("sts", authorizer, Optional.of(uses));
+        ActionTable sts = new ActionTable("sts", authorizer, Optional.of(uses), services.store());
         new StsActions(services.sessionTokens()).addTo(sts);
 
         Set<String> knownActions = new HashSet<>(ServiceModel.iam().operationNames());
         knownActions.addAll(ServiceModel.sts().operationNames());
-        SigV4Verifier<Caller> verifier = new SigV4Verifier<>(services.clock(), new CallerLookup(services), Set.of("iam", "sts"));
+        CachedCallerLookup callers = new CachedCallerLookup(new CallerLookup(services), services.clock(),
+                CachedCallerLookup.DEFAULT_TIME_TO_LIVE);
+        services.audit().observe(callers);
+        SigV4Verifier<Caller> verifier = new SigV4Verifier<>(services.clock(), callers, Set.of("iam", "sts"));
         return new QueryEndpoint<>(verifier,
                 List.of(new QueryService<>("iam", ServiceModel.iam(), iam.handlers()),
                         new QueryService<>("sts", ServiceModel.sts(), sts.handlers())),

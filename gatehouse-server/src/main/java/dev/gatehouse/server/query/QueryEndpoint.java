@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public final class QueryEndpoint<P> implements Endpoints {
 
     void handle(Context context) {
         long started = System.nanoTime();
-        String requestId = UUID.randomUUID().toString();
+        String requestId = requestId();
         MDC.put("requestId", requestId);
         Outcome outcome = new Outcome();
         try {
@@ -69,6 +70,18 @@ public final class QueryEndpoint<P> implements Endpoints {
             metrics.record(outcome.service, outcome.action, outcome.code, Duration.ofNanos(System.nanoTime() - started));
             MDC.remove("requestId");
         }
+    }
+
+    /**
+     * A random (version 4) UUID, as AWS's request IDs are. It names a request in logs and is no
+     * secret, so it comes from the thread's own generator rather than the shared SecureRandom
+     * that {@link UUID#randomUUID()} locks.
+     */
+    static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 
     /** What the metrics need to know of a request once it is answered. */

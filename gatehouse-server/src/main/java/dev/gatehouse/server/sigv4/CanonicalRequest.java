@@ -7,11 +7,13 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The SigV4 canonical request: the exact text whose hash a signature covers. */
 final class CanonicalRequest {
 
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
     private static final Comparator<String[]> BY_NAME_THEN_VALUE =
             Comparator.<String[], String>comparing(pair -> pair[0]).thenComparing(pair -> pair[1]);
 
@@ -72,7 +74,24 @@ final class CanonicalRequest {
 
     /** Leading and trailing spaces removed and inner runs of spaces folded to one, as SigV4 says. */
     private static String trimAll(String value) {
-        return value.strip().replaceAll("\\s+", " ");
+        String stripped = value.strip();
+        return needsFolding(stripped) ? WHITESPACE_RUN.matcher(stripped).replaceAll(" ") : stripped;
+    }
+
+    /** Whether the regex would change {@code text}: most values have no run to fold, and this check costs less. */
+    private static boolean needsFolding(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isRegexWhitespace(c) && (c != ' ' || (i + 1 < text.length() && isRegexWhitespace(text.charAt(i + 1))))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The characters of {@code \s}. */
+    private static boolean isRegexWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     static String sha256Hex(byte[] data) {

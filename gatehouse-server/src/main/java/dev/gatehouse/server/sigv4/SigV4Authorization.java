@@ -1,10 +1,12 @@
 package dev.gatehouse.server.sigv4;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -110,8 +112,8 @@ public record SigV4Authorization(String accessKeyId, CredentialScope scope, List
         CredentialScope scope = CredentialScope.parse(credential.substring(slash + 1));
         Instant requestTime;
         try {
-            requestTime = AMZ_DATE.parse(amzDate, Instant::from);
-        } catch (DateTimeParseException e) {
+            requestTime = parseAmzDate(amzDate);
+        } catch (DateTimeException e) {
             throw AuthenticationFailure.incompleteSignature("X-Amz-Date must be in the ISO 8601 basic format yyyyMMdd'T'HHmmss'Z'.");
         }
         if (!requestTime.atZone(ZoneOffset.UTC).toLocalDate().equals(scope.date())) {
@@ -132,6 +134,16 @@ public record SigV4Authorization(String accessKeyId, CredentialScope scope, List
         }
         return new SigV4Authorization(credential.substring(0, slash), scope, List.copyOf(headers), signatureBytes,
                 requestTime, amzDate, expires, securityToken);
+    }
+
+    /** {@code yyyyMMdd'T'HHmmss'Z'}, read by hand as the scope's date is (see {@link CredentialScope#parseDate}). */
+    static Instant parseAmzDate(String text) {
+        if (text.length() != 16 || text.charAt(8) != 'T' || text.charAt(15) != 'Z') {
+            throw new DateTimeException("not yyyyMMdd'T'HHmmss'Z': " + text);
+        }
+        LocalTime time = LocalTime.of(CredentialScope.number(text, 9, 11), CredentialScope.number(text, 11, 13),
+                CredentialScope.number(text, 13, 15));
+        return LocalDateTime.of(CredentialScope.parseDate(text.substring(0, 8)), time).toInstant(ZoneOffset.UTC);
     }
 
     private static String require(String value, String name) {

@@ -17,14 +17,18 @@ public final class SigV4Signer {
                 + CanonicalRequest.sha256Hex(canonicalRequest);
     }
 
-    /** HMAC-SHA256 of {@code stringToSign} under the key derived from the secret and the scope. */
-    static byte[] signature(String secretAccessKey, CredentialScope scope, String stringToSign) {
+    /** HMAC-SHA256 of {@code stringToSign} under a derived {@code signingKey}. */
+    static byte[] signature(byte[] signingKey, String stringToSign) {
+        return hmac(signingKey, stringToSign);
+    }
+
+    /** The key derived from the secret and the scope, which signs every request in that scope. */
+    static byte[] signingKey(String secretAccessKey, CredentialScope scope) {
         byte[] key = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8),
-                CredentialScope.DATE.format(scope.date()));
+                CredentialScope.formatDate(scope.date()));
         key = hmac(key, scope.region());
         key = hmac(key, scope.service());
-        key = hmac(key, "aws4_request");
-        return hmac(key, stringToSign);
+        return hmac(key, "aws4_request");
     }
 
     private static byte[] hmac(byte[] key, String data) {

@@ -24,6 +24,7 @@ public final class SigV4Verifier<P> {
     private final Clock clock;
     private final CredentialLookup<P> credentials;
     private final Set<String> services;
+    private final SigningKeyCache signingKeys = new SigningKeyCache();
 
     /**
      * @param services the signing names this endpoint serves, such as {@code iam} and {@code sts}
@@ -53,7 +54,8 @@ public final class SigV4Verifier<P> {
         String payloadHash = payloadHash(request);
         String canonicalRequest = CanonicalRequest.of(request, query, authorization, payloadHash);
         String stringToSign = SigV4Signer.stringToSign(authorization.amzDate(), authorization.scope(), canonicalRequest);
-        byte[] expected = SigV4Signer.signature(credential.secretAccessKey(), authorization.scope(), stringToSign);
+        byte[] expected = SigV4Signer.signature(signingKeys.signingKey(credential.secretAccessKey(), authorization.scope()),
+                stringToSign);
         if (!MessageDigest.isEqual(expected, authorization.signature())) {
             throw AuthenticationFailure.signatureDoesNotMatch();
         }
@@ -71,17 +73,18 @@ public final class SigV4Verifier<P> {
     private void checkTime(SigV4Authorization authorization) {
         Instant now = clock.instant();
         Instant signed = authorization.requestTime();
-        String nowText = SigV4Authorization.AMZ_DATE.format(now);
         if (signed.isAfter(now.plus(ALLOWED_CLOCK_SKEW))) {
             throw AuthenticationFailure.signatureNotYetCurrent(authorization.amzDate() + " is still later than "
-                    + SigV4Authorization.AMZ_DATE.format(now.plus(ALLOWED_CLOCK_SKEW)) + " (" + nowText + " + 15 min.)");
+                    + SigV4Authorization.AMZ_DATE.format(now.plus(ALLOWED_CLOCK_SKEW)) + " ("
+                    + SigV4Authorization.AMZ_DATE.format(now) + " + 15 min.)");
         }
         Instant oldestAccepted = authorization.expires()
                 .map(signed::plus)
                 .orElse(signed.plus(ALLOWED_CLOCK_SKEW));
         if (now.isAfter(oldestAccepted)) {
             throw AuthenticationFailure.signatureExpired(authorization.amzDate() + " is now earlier than "
-                    + SigV4Authorization.AMZ_DATE.format(now.minus(ALLOWED_CLOCK_SKEW)) + " (" + nowText + " - 15 min.)");
+                    + SigV4Authorization.AMZ_DATE.format(now.minus(ALLOWED_CLOCK_SKEW)) + " ("
+                    + SigV4Authorization.AMZ_DATE.format(now) + " - 15 min.)");
         }
     }
 

@@ -110,6 +110,38 @@ class AccessKeyApiTest extends ApiTestCase {
         }
     }
 
+    /** The server remembers callers for a few seconds; a change on this node must still count at once. */
+    @Test
+    void aKeyInUseStopsWorkingAtOnceWhenDeactivatedOrDeleted() {
+        AccessKey key = admin.createAccessKey(r -> r.userName("alice")).accessKey();
+        try (IamClient alice = api.iam(ApiServer.credentials(key))) {
+            assertThat(alice.getUser().user().userName()).isEqualTo("alice");
+
+            admin.updateAccessKey(r -> r.userName("alice").accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
+            assertThatThrownBy(alice::getUser).isInstanceOfSatisfying(AwsServiceException.class,
+                    error -> assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
+
+            admin.updateAccessKey(r -> r.userName("alice").accessKeyId(key.accessKeyId()).status(StatusType.ACTIVE));
+            assertThat(alice.getUser().user().userName()).isEqualTo("alice");
+
+            admin.deleteAccessKey(r -> r.userName("alice").accessKeyId(key.accessKeyId()));
+            assertThatThrownBy(alice::getUser).isInstanceOfSatisfying(AwsServiceException.class,
+                    error -> assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
+        }
+    }
+
+    @Test
+    void aUserRenamedWhileItsKeyIsInUseIsCalledByItsNewNameAtOnce() {
+        AccessKey key = admin.createAccessKey(r -> r.userName("alice")).accessKey();
+        try (IamClient alice = api.iam(ApiServer.credentials(key))) {
+            assertThat(alice.getUser().user().userName()).isEqualTo("alice");
+
+            admin.updateUser(r -> r.userName("alice").newUserName("alicia"));
+
+            assertThat(alice.getUser().user().arn()).endsWith(":user/alicia");
+        }
+    }
+
     @Test
     void reportsNotApplicableForAKeyNeverUsed() {
         AccessKey key = admin.createAccessKey(r -> r.userName("alice")).accessKey();

@@ -22,6 +22,7 @@ import dev.gatehouse.store.jdbc.StoreSettings;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -87,6 +88,27 @@ class AccessKeyUseRecorderTest {
         AccessKey stored = key(key.key().id());
         assertThat(stored.lastUsedRegion()).isEqualTo("eu-west-1");
         assertThat(stored.lastUsedService()).isEqualTo("sts");
+    }
+
+    @Test
+    void skipsAUseWithinASecondOfTheNotedOneUnlessItsRegionOrServiceDiffers() {
+        NewAccessKey key = services.accessKeys().createAccessKey(account.root(), Origin.LOCAL);
+        recorder.record(key.key().id(), "us-east-1", "iam");
+        clock.advance(Duration.ofMillis(300));
+        recorder.record(key.key().id(), "us-east-1", "iam");
+        recorder.flush();
+        Instant noted = key(key.key().id()).lastUsedAt();
+        assertThat(noted).as("the first use stands").isBefore(clock.instant().minusMillis(250));
+
+        clock.advance(Duration.ofSeconds(1));
+        recorder.record(key.key().id(), "us-east-1", "iam");
+        recorder.flush();
+        assertThat(key(key.key().id()).lastUsedAt()).isAfterOrEqualTo(noted.plusSeconds(1));
+
+        recorder.record(key.key().id(), "us-east-1", "iam");
+        recorder.record(key.key().id(), "eu-west-1", "sts");
+        recorder.flush();
+        assertThat(key(key.key().id()).lastUsedRegion()).isEqualTo("eu-west-1");
     }
 
     @Test

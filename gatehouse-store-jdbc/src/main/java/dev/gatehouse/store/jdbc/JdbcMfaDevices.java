@@ -62,13 +62,14 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
                 .map((row, context) -> map(row)).findOne().map(this::withTags);
     }
 
+    /** ListMFADevices reads this on every call: the devices and their tags in one statement. */
     @Override
     public List<MfaDevice> listAssignedTo(PrincipalRef principal, Optional<SerialNumber> afterSerial, int limit) {
-        return handle.createQuery("SELECT * FROM mfa_devices WHERE account_id = :account"
-                + " AND assigned_principal_key = :principal AND serial > :after ORDER BY serial LIMIT :limit")
-                .bind("account", principal.accountId().value()).bind("principal", principal.key())
-                .bind("after", afterSerial.map(SerialNumber::value).orElse("")).bind("limit", limit)
-                .map((row, context) -> map(row)).list().stream().map(this::withTags).toList();
+        return Tagging.readWithTags(handle, "SELECT d.*, t.tag_key, t.tag_value FROM (SELECT * FROM mfa_devices"
+                + " WHERE account_id = ? AND assigned_principal_key = ? AND serial > ? ORDER BY serial LIMIT ?) d"
+                + " LEFT JOIN tags t ON t.resource = 'mfa-device:' || d.id ORDER BY d.serial",
+                List.of(principal.accountId().value(), principal.key(), afterSerial.map(SerialNumber::value).orElse(""), limit),
+                "id", JdbcMfaDevices::map, MfaDevice::withTags);
     }
 
     @Override

@@ -13,7 +13,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+    private final ThreadLocal<ReadScope> readScope = new ThreadLocal<>();
 
     private JdbcStore(StoreSettings settings, HikariDataSource dataSource) {
         this.settings = settings;
@@ -108,6 +111,9 @@ public final class JdbcStore implements Store, AutoCloseable {
 
     @Override
     public <T> T inTransaction(Function<StoreSession, T> work) {
+        if (readScope.get() != null) {
+            throw new IllegalStateException("a transaction inside readingTogether: the work was declared read-only");
+        }
         boolean sqlite = settings.database() == Database.SQLITE;
         if (sqlite) {
             sqliteWriter.lock();
@@ -125,8 +131,17 @@ public final class JdbcStore implements Store, AutoCloseable {
         }
     }
 
+    /**
+     * Reads run outside a transaction on SQLite and in one of their own on PostgreSQL, where READ
+     * COMMITTED gives each statement a fresh snapshot either way; inside {@link #readingTogether}
+     * they run on its one connection in autocommit, which under both databases sees the same.
+     */
     @Override
     public <T> T read(Function<StoreSession, T> work) {
+        ReadScope scope = readScope.get();
+        if (scope != null) {
+            return withErrorsMapped(() -> work.apply(scope.session()));
+        }
         if (settings.database() != Database.SQLITE) {
             return inTransaction(work);
         }
@@ -136,6 +151,55 @@ public final class JdbcStore implements Store, AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             throw StorageErrors.serviceFailure(e);
+        }
+    }
+
+    @Override
+    public <T> T readingTogether(Supplier<T> work) {
+        if (readScope.get() != null) {
+            return work.get();
+        }
+        ReadScope scope = new ReadScope();
+        readScope.set(scope);
+        try {
+            return work.get();
+        } finally {
+            readScope.remove();
+            withErrorsMapped(() -> {
+                scope.close();
+                return null;
+            });
+        }
+    }
+
+    private static <T> T withErrorsMapped(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (GatehouseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw StorageErrors.serviceFailure(e);
+        }
+    }
+
+    /** The one handle of a {@link #readingTogether}, opened by its first read. */
+    private final class ReadScope implements AutoCloseable {
+        private Handle handle;
+        private JdbcSession session;
+
+        JdbcSession session() {
+            if (session == null) {
+                handle = jdbi.open();
+                session = new JdbcSession(handle);
+            }
+            return session;
+        }
+
+        @Override
+        public void close() {
+            if (handle != null) {
+                handle.close();
+            }
         }
     }
 

@@ -33,16 +33,19 @@ final class JdbcUsers implements UserRepository {
 
     @Override
     public Optional<IamUser> findByName(AccountId accountId, UserName name) {
-        return handle.createQuery("SELECT * FROM iam_users WHERE account_id = :account AND name_normalized = :name")
-                .bind("account", accountId.value()).bind("name", name.normalized())
-                .map((row, context) -> row(row)).findOne().map(this::withTags);
+        return findOne("u.account_id = ? AND u.name_normalized = ?", accountId.value(), name.normalized());
     }
 
     @Override
     public Optional<IamUser> find(AccountId accountId, UserId id) {
-        return handle.createQuery("SELECT * FROM iam_users WHERE account_id = :account AND id = :id")
-                .bind("account", accountId.value()).bind("id", id.value())
-                .map((row, context) -> row(row)).findOne().map(this::withTags);
+        return findOne("u.account_id = ? AND u.id = ?", accountId.value(), id.value());
+    }
+
+    /** The user matching {@code condition} with its tags, in one statement. */
+    private Optional<IamUser> findOne(String condition, String... parameters) {
+        return Tagging.readWithTags(handle, "SELECT u.*, t.tag_key, t.tag_value FROM iam_users u"
+                + " LEFT JOIN tags t ON t.resource = 'user:' || u.id WHERE " + condition, List.of(parameters), "id",
+                JdbcUsers::row, IamUser::withTags).stream().findFirst();
     }
 
     @Override

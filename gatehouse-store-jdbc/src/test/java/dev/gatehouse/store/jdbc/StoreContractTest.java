@@ -44,6 +44,7 @@ import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.mfa.VerificationOutcome;
 import dev.gatehouse.core.signin.SignInHistory;
+import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.signin.SignInOutcome;
 import dev.gatehouse.core.error.AccessDeniedException;
 import dev.gatehouse.core.sts.ActiveSession;
@@ -116,6 +117,66 @@ abstract class StoreContractTest {
         if (store != null) {
             store.close();
         }
+    }
+
+    @Test
+    void readsTogetherOnOneSessionThatSeesWhatOthersCommitMeanwhile() {
+        try (JdbcStore secondNode = openStoreOnSameDatabase()) {
+            Services second = new Services(secondNode, clock, cipher);
+            List<StoreSession> sessions = new ArrayList<>();
+            IamUser seen = store.readingTogether(() -> {
+                sessions.add(store.read(session -> session));
+                assertThatThrownBy(() -> gatehouse.users.getUser(account.id(), UserName.of("late")))
+                        .isInstanceOf(NoSuchEntityException.class);
+                second.users.createUser(account.id(), UserName.of("late"), IamPath.ROOT, Tags.NONE, ORIGIN);
+                sessions.add(store.read(session -> session));
+                return gatehouse.users.getUser(account.id(), UserName.of("late"));
+            });
+
+            assertThat(sessions.get(1)).isSameAs(sessions.get(0));
+            assertThat(seen.name()).isEqualTo(UserName.of("late"));
+        }
+    }
+
+    @Test
+    void refusesATransactionInsideReadingTogetherAndReleasesItsConnection() {
+        assertThatThrownBy(() -> store.readingTogether(() -> {
+            gatehouse.accounts.getAccount(account.id());
+            return gatehouse.users.createUser(account.id(), UserName.of("sneaky"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.readingTogether(() -> gatehouse.users.getUser(account.id(), UserName.of("sneaky"))))
+                .isInstanceOf(NoSuchEntityException.class);
+
+        // More scopes than the pool has connections: each gave its one back.
+        for (int i = 0; i < store.settings().poolSize() * 3; i++) {
+            assertThat(store.readingTogether(() -> gatehouse.accounts.getAccount(account.id()))).isEqualTo(account);
+        }
+    }
+
+    @Test
+    void readsUsersAndListedDevicesWithAllTheirTagsAndPagesTheDevices() {
+        Tags tags = Tags.of(Map.of("team", "blue", "cost-centre", "42"));
+        IamUser alice = gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, tags, ORIGIN);
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        NewVirtualMfaDevice tagged = enable(alice.principal(), "alice-a");
+        gatehouse.mfaDevices.tagMfaDevice(account.id(), tagged.device().serial(), tags);
+        enable(alice.principal(), "alice-b");
+        enable(alice.principal(), "alice-c");
+
+        assertThat(gatehouse.users.getUser(account.id(), UserName.of("ALICE")).tags()).isEqualTo(tags);
+        assertThat(gatehouse.users.findUser(account.id(), alice.id()).orElseThrow().tags()).isEqualTo(tags);
+        assertThat(gatehouse.users.findUser(account.id(), bob.id()).orElseThrow().tags()).isEqualTo(Tags.NONE);
+        Page<MfaDevice> first = gatehouse.mfaDevices.listMfaDevices(alice.principal(), Optional.empty(), 2);
+        Page<MfaDevice> second = gatehouse.mfaDevices.listMfaDevices(alice.principal(), first.nextMarker(), 2);
+        assertThat(first.items()).extracting(device -> device.name() + "=" + device.tags().values().size())
+                .containsExactly("alice-a=2", "alice-b=0");
+        assertThat(first.items().get(0).tags()).isEqualTo(tags);
+        assertThat(second.items()).extracting(MfaDevice::name).containsExactly("alice-c");
+        assertThat(second.nextMarker()).isEmpty();
+        assertThat(gatehouse.mfaDevices.listMfaDevices(bob.principal(), Optional.empty(), 10).items()).isEmpty();
+        gatehouse.users.deleteUser(account.id(), UserName.of("bob"), ORIGIN);
+        assertThatThrownBy(() -> gatehouse.mfaDevices.listMfaDevices(bob.principal(), Optional.empty(), 10))
+                .isInstanceOf(NoSuchEntityException.class);
     }
 
     @Test

@@ -33,10 +33,10 @@ public final class AccessKeyActions {
 
     public void addTo(ActionTable table) {
         table.add("CreateAccessKey", this::createAccessKey)
-                .add("ListAccessKeys", this::listAccessKeys)
+                .addRead("ListAccessKeys", this::listAccessKeys)
                 .add("UpdateAccessKey", this::updateAccessKey)
                 .add("DeleteAccessKey", this::deleteAccessKey)
-                .add("GetAccessKeyLastUsed", this::getAccessKeyLastUsed);
+                .addRead("GetAccessKeyLastUsed", this::getAccessKeyLastUsed);
     }
 
     private Map<String, ?> createAccessKey(ApiRequest request) {

@@ -38,11 +38,11 @@ public final class AccountActions {
     }
 
     public void addTo(ActionTable table) {
-        table.add("GetAccountSummary", this::getAccountSummary)
+        table.addRead("GetAccountSummary", this::getAccountSummary)
                 .add("GenerateCredentialReport", this::generateCredentialReport)
-                .add("GetCredentialReport", this::getCredentialReport)
+                .addRead("GetCredentialReport", this::getCredentialReport)
                 .add("CreateAccountAlias", this::createAccountAlias)
-                .add("ListAccountAliases", this::listAccountAliases)
+                .addRead("ListAccountAliases", this::listAccountAliases)
                 .add("DeleteAccountAlias", this::deleteAccountAlias);
     }
 

@@ -49,14 +49,14 @@ public final class MfaDeviceActions {
     }
 
     private Map<String, ?> enableMfaDevice(ApiRequest request) {
-        PrincipalRef owner = owners.authorizeOnOwner(request, Optional.of(userName(request)));
+        PrincipalRef owner = owners.authorizeOnOwner(request, Optional.of(userName(request))).principal();
         devices.enableMfaDevice(owner, serialNumber(request), request.input().requiredString("AuthenticationCode1"),
                 request.input().requiredString("AuthenticationCode2"), request.origin());
         return Map.of();
     }
 
     private Map<String, ?> resyncMfaDevice(ApiRequest request) {
-        PrincipalRef owner = owners.authorizeOnOwner(request, Optional.of(userName(request)));
+        PrincipalRef owner = owners.authorizeOnOwner(request, Optional.of(userName(request))).principal();
         devices.resyncMfaDevice(owner, serialNumber(request), request.input().requiredString("AuthenticationCode1"),
                 request.input().requiredString("AuthenticationCode2"), request.origin());
         return Map.of();
@@ -64,7 +64,7 @@ public final class MfaDeviceActions {
 
     /** Without a UserName, the caller's own device, as AWS does. */
     private Map<String, ?> deactivateMfaDevice(ApiRequest request) {
-        PrincipalRef owner = owners.authorizeOnOwner(request, request.input().string("UserName").map(UserName::of));
+        PrincipalRef owner = owners.authorizeOnOwner(request, request.input().string("UserName").map(UserName::of)).principal();
         devices.deactivateMfaDevice(owner, serialNumber(request), request.origin());
         return Map.of();
     }

@@ -31,29 +31,34 @@ public final class MfaDeviceOwners {
     }
 
     /**
+     * A principal that devices are assigned to, with the {@code UserName} the API shows for it:
+     * the root user's is its account ID.
+     */
+    record Owner(PrincipalRef principal, String userName) {
+    }
+
+    /**
      * Authorizes the request on the devices of {@code name}, or of the caller when absent, then
-     * finds that principal.
+     * finds that principal: the caller needs no look-up.
      *
      * @throws dev.gatehouse.core.error.NoSuchEntityException if no such user exists
      */
-    PrincipalRef authorizeOnOwner(ApiRequest request, Optional<UserName> name) {
+    Owner authorizeOnOwner(ApiRequest request, Optional<UserName> name) {
         if (name.isEmpty() || namesTheRootCaller(request, name.get())) {
             request.authorizeOnUserOrSelf(Optional.empty());
-            return request.caller().principal();
+            return callerAsOwner(request);
         }
         request.authorizeOnUser(name.get());
         if (request.caller().isUserNamed(name.get())) {
-            return request.caller().principal();
+            return callerAsOwner(request);
         }
-        return users.getUser(request.account(), name.get()).principal();
+        IamUser user = users.getUser(request.account(), name.get());
+        return new Owner(user.principal(), user.name().value());
     }
 
-    /** The {@code UserName} the API shows for a device's owner: the root user's is its account ID. */
-    String userName(PrincipalRef owner) {
-        if (owner instanceof PrincipalRef.User user) {
-            return requireUser(user).name().value();
-        }
-        return owner.accountId().value();
+    private static Owner callerAsOwner(ApiRequest request) {
+        return new Owner(request.caller().principal(),
+                request.caller().userName().map(UserName::value).orElse(request.account().value()));
     }
 
     /** The {@code User} shape of a device's owner; for the root user, the root identity as GetUser shows it. */

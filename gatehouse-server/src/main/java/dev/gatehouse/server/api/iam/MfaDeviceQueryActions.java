@@ -1,6 +1,5 @@
 package dev.gatehouse.server.api.iam;
 
-import dev.gatehouse.core.account.PrincipalRef;
 import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.mfa.AssignmentStatus;
 import dev.gatehouse.core.mfa.MfaDeviceService;
@@ -29,16 +28,16 @@ public final class MfaDeviceQueryActions {
     }
 
     public void addTo(ActionTable table) {
-        table.add("ListMFADevices", this::listMfaDevices)
-                .add("ListVirtualMFADevices", this::listVirtualMfaDevices)
-                .add("GetMFADevice", this::getMfaDevice);
+        table.addRead("ListMFADevices", this::listMfaDevices)
+                .addRead("ListVirtualMFADevices", this::listVirtualMfaDevices)
+                .addRead("GetMFADevice", this::getMfaDevice);
     }
 
     /** Without a UserName, the caller's devices: the root user's when the root user asks. */
     private Map<String, ?> listMfaDevices(ApiRequest request) {
-        PrincipalRef owner = owners.authorizeOnOwner(request, request.input().string("UserName").map(UserName::of));
-        return Shapes.page("MFADevices", devices.listMfaDevices(owner, Inputs.marker(request.input()),
-                Inputs.maxItems(request.input())), device -> MfaShapes.enabled(device, owners));
+        MfaDeviceOwners.Owner owner = owners.authorizeOnOwner(request, request.input().string("UserName").map(UserName::of));
+        return Shapes.page("MFADevices", devices.listMfaDevices(owner.principal(), Inputs.marker(request.input()),
+                Inputs.maxItems(request.input())), device -> MfaShapes.enabled(device, owner.userName()));
     }
 
     private Map<String, ?> listVirtualMfaDevices(ApiRequest request) {

@@ -23,7 +23,7 @@ public final class MfaDeviceTagActions {
     public void addTo(ActionTable table) {
         table.add("TagMFADevice", this::tagMfaDevice)
                 .add("UntagMFADevice", this::untagMfaDevice)
-                .add("ListMFADeviceTags", this::listMfaDeviceTags);
+                .addRead("ListMFADeviceTags", this::listMfaDeviceTags);
     }
 
     private Map<String, ?> tagMfaDevice(ApiRequest request) {

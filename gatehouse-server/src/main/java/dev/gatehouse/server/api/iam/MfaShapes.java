@@ -42,10 +42,10 @@ final class MfaShapes {
         return shape;
     }
 
-    /** An {@code MFADevice}: one enabled for a principal. */
-    static Map<String, Object> enabled(MfaDevice device, MfaDeviceOwners owners) {
+    /** An {@code MFADevice}: one enabled for the principal the API calls {@code ownerName}. */
+    static Map<String, Object> enabled(MfaDevice device, String ownerName) {
         Map<String, Object> shape = new LinkedHashMap<>();
-        shape.put("UserName", owners.userName(device.assignment().principal()));
+        shape.put("UserName", ownerName);
         shape.put("SerialNumber", device.serial().value());
         shape.put("EnableDate", device.assignment().enabledAt());
         return shape;

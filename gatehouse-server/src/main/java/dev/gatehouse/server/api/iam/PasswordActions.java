@@ -35,11 +35,11 @@ public final class PasswordActions {
 
     public void addTo(ActionTable table) {
         table.add("CreateLoginProfile", this::createLoginProfile)
-                .add("GetLoginProfile", this::getLoginProfile)
+                .addRead("GetLoginProfile", this::getLoginProfile)
                 .add("UpdateLoginProfile", this::updateLoginProfile)
                 .add("DeleteLoginProfile", this::deleteLoginProfile)
                 .add("ChangePassword", this::changePassword)
-                .add("GetAccountPasswordPolicy", this::getAccountPasswordPolicy)
+                .addRead("GetAccountPasswordPolicy", this::getAccountPasswordPolicy)
                 .add("UpdateAccountPasswordPolicy", this::updateAccountPasswordPolicy)
                 .add("DeleteAccountPasswordPolicy", this::deleteAccountPasswordPolicy);
     }

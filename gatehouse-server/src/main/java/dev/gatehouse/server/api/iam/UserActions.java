@@ -26,8 +26,8 @@ public final class UserActions {
 
     public void addTo(ActionTable table) {
         table.add("CreateUser", this::createUser)
-                .add("GetUser", this::getUser)
-                .add("ListUsers", this::listUsers)
+                .addRead("GetUser", this::getUser)
+                .addRead("ListUsers", this::listUsers)
                 .add("UpdateUser", this::updateUser)
                 .add("DeleteUser", this::deleteUser);
     }

@@ -25,7 +25,7 @@ public final class UserTagActions {
     public void addTo(ActionTable table) {
         table.add("TagUser", this::tagUser)
                 .add("UntagUser", this::untagUser)
-                .add("ListUserTags", this::listUserTags);
+                .addRead("ListUserTags", this::listUserTags);
     }
 
     private Map<String, ?> tagUser(ApiRequest request) {

@@ -20,7 +20,7 @@ public final class StsActions {
     }
 
     public void addTo(ActionTable table) {
-        table.add("GetCallerIdentity", StsActions::getCallerIdentity)
+        table.addRead("GetCallerIdentity", StsActions::getCallerIdentity)
                 .add("GetSessionToken", this::getSessionToken);
     }
 
