@@ -97,18 +97,24 @@ public final class MfaDeviceService {
      */
     public NewVirtualMfaDevice createVirtualMfaDevice(AccountId accountId, IamPath path, DeviceName name, Tags tags,
             Origin origin) {
-        return createVirtualMfaDevice(accountId, path, name, tags, Optional.empty(), origin);
+        return create(accountId, path, name, tags, Optional.empty(), Optional.empty(), origin);
     }
 
     /**
-     * CreateVirtualMFADevice on behalf of {@code creator}: AWS labels the key URI
+     * CreateVirtualMFADevice on behalf of {@code creator}, who is recorded: a user who is not an
+     * administrator may later delete only the unassigned devices it created. AWS labels the key URI
      * {@code device@user} when an IAM user creates the device, and {@code device@account} otherwise.
      *
-     * @param creator the IAM user asking, if the caller is one
+     * @param creatorName the IAM user's name, if the creator is one
      */
     public NewVirtualMfaDevice createVirtualMfaDevice(AccountId accountId, IamPath path, DeviceName name, Tags tags,
-            Optional<UserName> creator, Origin origin) {
-        Objects.requireNonNull(creator, "creator");
+            PrincipalRef creator, Optional<UserName> creatorName, Origin origin) {
+        return create(accountId, path, name, tags, Optional.of(creator), creatorName, origin);
+    }
+
+    private NewVirtualMfaDevice create(AccountId accountId, IamPath path, DeviceName name, Tags tags,
+            Optional<PrincipalRef> creator, Optional<UserName> creatorName, Origin origin) {
+        Objects.requireNonNull(creatorName, "creatorName");
         OtpSecret seed = OtpSecret.generate();
         return store.inTransaction(session -> {
             Account account = Lookups.requireAccount(session, accountId);
@@ -122,11 +128,11 @@ public final class MfaDeviceService {
             MfaDevice device = new MfaDevice(id, accountId, serial, MfaDeviceKind.VIRTUAL_TOTP, name.value(), path,
                     parameters, cipher.seal(seed.bytes(), MfaDevice.rowIdentity(id)), clock.instant(), null, 0,
                     MfaDevice.NO_STEP, tags);
-            session.mfaDevices().insert(device);
+            session.mfaDevices().insert(device, creator);
             audit.record(session, accountId, accountId.rootArn(), AuditAction.MFA_DEVICE_CREATED, AuditOutcome.SUCCESS,
                     origin, false, "virtual device " + serial);
             // Without a user, AWS labels the key device@account; the alias reads better in an app than the ID.
-            String accountName = creator.map(UserName::value)
+            String accountName = creatorName.map(UserName::value)
                     .orElseGet(() -> account.aliasIfAny().map(Object::toString).orElse(accountId.value()));
             KeyUri keyUri = KeyUri.totp(null, name.value() + "@" + accountName, seed, parameters);
             return new NewVirtualMfaDevice(device, seed, keyUri);
@@ -149,7 +155,7 @@ public final class MfaDeviceService {
             MfaDevice device = new MfaDevice(id, accountId, serial, MfaDeviceKind.HARDWARE_TOTP, serial.value(),
                     IamPath.ROOT, parameters, cipher.seal(seed.bytes(), MfaDevice.rowIdentity(id)), clock.instant(),
                     null, 0, MfaDevice.NO_STEP, Tags.NONE);
-            session.mfaDevices().insert(device);
+            session.mfaDevices().insert(device, Optional.empty());
             audit.record(session, accountId, accountId.rootArn(), AuditAction.MFA_DEVICE_CREATED, AuditOutcome.SUCCESS,
                     origin, false, "hardware token " + serial);
             return device;
@@ -303,6 +309,13 @@ public final class MfaDeviceService {
                     after, limit + 1);
             return Markers.page(devices, limit, device -> device.serial().value());
         });
+    }
+
+    /** Who created the virtual device, when that was recorded; empty for an unknown serial too. */
+    public Optional<PrincipalRef> findCreator(AccountId accountId, SerialNumber serial) {
+        return store.read(session -> session.mfaDevices().findBySerial(serial)
+                .filter(device -> device.accountId().equals(accountId))
+                .flatMap(device -> session.mfaDevices().findCreator(serial)));
     }
 
     /** The device, to describe it; its seed stays sealed. */

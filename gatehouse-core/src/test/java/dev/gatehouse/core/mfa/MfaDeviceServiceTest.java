@@ -71,10 +71,13 @@ class MfaDeviceServiceTest {
     }
 
     @Test
-    void labelsTheKeyUriWithTheCreatingUsersNameAsAwsDoes() {
+    void labelsTheKeyUriWithTheCreatingUsersNameAsAwsDoesAndRecordsTheCreator() {
         NewVirtualMfaDevice created = devices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
-                DeviceName.of("alice-phone"), Tags.NONE, Optional.of(UserName.of("alice")), ORIGIN);
+                DeviceName.of("alice-phone"), Tags.NONE, alice, Optional.of(UserName.of("alice")), ORIGIN);
         assertThat(KeyUri.parse(created.keyUri().toUriString()).accountName()).isEqualTo("alice-phone@alice");
+        assertThat(devices.findCreator(account.id(), created.device().serial())).contains(alice);
+        assertThat(devices.findCreator(account.id(), create("bootstrap-token").device().serial()))
+                .as("created without a principal").isEmpty();
     }
 
     @Test

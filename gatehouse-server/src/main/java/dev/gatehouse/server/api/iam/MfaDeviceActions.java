@@ -44,7 +44,7 @@ public final class MfaDeviceActions {
         IamPath path = IamPath.ofNullable(request.input().string("Path").orElse(null));
         request.authorize(Arns.mfa(request.account(), path.value() + name.value()), Optional.empty());
         NewVirtualMfaDevice created = devices.createVirtualMfaDevice(request.account(), path, name,
-                Inputs.tags(request.input()), request.caller().userName(), request.origin());
+                Inputs.tags(request.input()), request.caller().principal(), request.caller().userName(), request.origin());
         return Map.of("VirtualMFADevice", MfaShapes.created(created, qrCodes.renderPng(created.keyUri())));
     }
 
@@ -69,9 +69,14 @@ public final class MfaDeviceActions {
         return Map.of();
     }
 
+    /**
+     * A user who is not an administrator deletes only devices it created, as AWS's self-service
+     * policy allows; one created by someone else, or unknown, is refused alike, so that the answer
+     * does not tell which serials exist.
+     */
     private Map<String, ?> deleteVirtualMfaDevice(ApiRequest request) {
         SerialNumber serial = serialNumber(request);
-        request.authorize(serial.value(), Optional.empty());
+        request.authorize(serial.value(), devices.findCreator(request.account(), serial));
         devices.deleteVirtualMfaDevice(request.account(), serial, request.origin());
         return Map.of();
     }
