@@ -23,6 +23,7 @@ import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.throttle.FailureThrottle;
 import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.user.IamPath;
+import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.UserName;
 import dev.gatehouse.otp.KeyUri;
 import dev.gatehouse.otp.OtpSecret;
@@ -175,40 +176,59 @@ public final class MfaDeviceService {
      */
     public MfaDevice enableMfaDevice(PrincipalRef principal, SerialNumber serial, String code1, String code2,
             Origin origin) {
-        Attempt attempt = store.inTransaction(session -> {
-            Instant now = clock.instant();
-            Lookups.requirePrincipal(session, principal);
-            MfaDevice device = requireDevice(session, principal.accountId(), serial);
-            if (device.isAssigned()) {
-                throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
-            }
-            List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));
-            String actor = Lookups.arn(session, principal);
-            Optional<Attempt> refused = refuseIfThrottled(session, principal, keys, actor, AuditAction.MFA_DEVICE_ENABLED,
-                    origin, now);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
-            long current = device.totp().stepAt(now);
-            OptionalLong second = secondStep(device, code1, code2, current);
-            if (second.isEmpty()) {
-                return fail(session, principal, keys, actor, AuditAction.MFA_DEVICE_ENABLED, origin, now, serial);
-            }
-            session.mfaDevices().lockAssignmentsOf(principal);
-            if (session.mfaDevices().countAssignedTo(principal) >= MfaDevice.MAXIMUM_PER_PRINCIPAL) {
-                throw new LimitExceededException("A principal can have at most " + MfaDevice.MAXIMUM_PER_PRINCIPAL
-                        + " MFA devices.");
-            }
-            long drift = second.getAsLong() - current;
-            if (!session.mfaDevices().assign(device.id(), principal, now, drift, second.getAsLong())) {
-                throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
-            }
-            throttle.reset(session, keys);
-            audit.record(session, principal.accountId(), actor, AuditAction.MFA_DEVICE_ENABLED, AuditOutcome.SUCCESS,
-                    origin, true, serial + " drift " + drift + " steps");
-            return Attempt.succeeded(session.mfaDevices().findBySerial(serial).orElseThrow());
-        });
-        return attempt.deviceOrThrow();
+        return store.inTransaction(session -> enable(session, principal, Lookups.requirePrincipalArn(session, principal),
+                serial, code1, code2, origin)).deviceOrThrow();
+    }
+
+    /**
+     * EnableMFADevice for the IAM user {@code userName}, found in the same unit of work, so that
+     * the request needs no separate look-up.
+     *
+     * @throws NoSuchEntityException if there is no such user, or no such device in the account
+     * @see #enableMfaDevice(PrincipalRef, SerialNumber, String, String, Origin)
+     */
+    public MfaDevice enableMfaDevice(AccountId accountId, UserName userName, SerialNumber serial, String code1,
+            String code2, Origin origin) {
+        return store.inTransaction(session -> {
+            IamUser user = session.users().findByName(accountId, userName)
+                    .orElseThrow(() -> new NoSuchEntityException("The user with name " + userName + " cannot be found."));
+            return enable(session, user.principal(), user.arn(), serial, code1, code2, origin);
+        }).deviceOrThrow();
+    }
+
+    private Attempt enable(StoreSession session, PrincipalRef principal, String actor, SerialNumber serial,
+            String code1, String code2, Origin origin) {
+        Instant now = clock.instant();
+        MfaDevice device = requireDevice(session, principal.accountId(), serial);
+        if (device.isAssigned()) {
+            throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
+        }
+        List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));
+        Optional<Attempt> refused = refuseIfThrottled(session, principal, keys, actor, AuditAction.MFA_DEVICE_ENABLED,
+                origin, now);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        long current = device.totp().stepAt(now);
+        OptionalLong second = secondStep(device, code1, code2, current);
+        if (second.isEmpty()) {
+            return fail(session, principal, keys, actor, AuditAction.MFA_DEVICE_ENABLED, origin, now, serial);
+        }
+        session.mfaDevices().lockAssignmentsOf(principal);
+        if (session.mfaDevices().countAssignedTo(principal) >= MfaDevice.MAXIMUM_PER_PRINCIPAL) {
+            throw new LimitExceededException("A principal can have at most " + MfaDevice.MAXIMUM_PER_PRINCIPAL
+                    + " MFA devices.");
+        }
+        long drift = second.getAsLong() - current;
+        if (!session.mfaDevices().assign(device.id(), principal, now, drift, second.getAsLong())) {
+            throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
+        }
+        throttle.reset(session, keys);
+        audit.record(session, principal.accountId(), actor, AuditAction.MFA_DEVICE_ENABLED, AuditOutcome.SUCCESS,
+                origin, true, serial + " drift " + drift + " steps");
+        // What assign wrote, without reading it back.
+        return Attempt.succeeded(device.assigned(new Assignment(principal, now), drift,
+                Math.max(device.lastAcceptedStep(), second.getAsLong())));
     }
 
     /**

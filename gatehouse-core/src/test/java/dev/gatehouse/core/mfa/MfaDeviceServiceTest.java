@@ -139,6 +139,22 @@ class MfaDeviceServiceTest {
         assertThat(enabled.lastAcceptedStep()).isEqualTo(now);
     }
 
+    @Test
+    void enablesForAUserFoundByNameInTheSameUnitOfWork() {
+        NewVirtualMfaDevice created = create("alice-phone");
+        long now = step();
+        MfaDevice enabled = devices.enableMfaDevice(account.id(), UserName.of("ALICE"), created.device().serial(),
+                code(created, now - 1), code(created, now), ORIGIN);
+        assertThat(enabled.assignment().principal()).isEqualTo(alice);
+        assertThat(devices.listMfaDevices(alice, Optional.empty(), 10).items()).extracting(MfaDevice::serial)
+                .containsExactly(created.device().serial());
+
+        NewVirtualMfaDevice other = create("spare");
+        assertThatThrownBy(() -> devices.enableMfaDevice(account.id(), UserName.of("nobody"), other.device().serial(),
+                code(other, now - 1), code(other, now), ORIGIN))
+                .isInstanceOf(NoSuchEntityException.class).hasMessageContaining("nobody");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {-10, -6, 3, 9})
     void learnsTheDriftOfAPhoneMinutesOff(int drift) {

@@ -37,15 +37,25 @@ public final class MfaDeviceOwners {
      * @throws dev.gatehouse.core.error.NoSuchEntityException if no such user exists
      */
     PrincipalRef authorizeOnOwner(ApiRequest request, Optional<UserName> name) {
-        if (name.isEmpty() || namesTheRootCaller(request, name.get())) {
+        if (name.isEmpty()) {
             request.authorizeOnUserOrSelf(Optional.empty());
             return request.caller().principal();
         }
-        request.authorizeOnUser(name.get());
-        if (request.caller().isUserNamed(name.get())) {
-            return request.caller().principal();
+        return authorizeOnNamedOwner(request, name.get())
+                .orElseGet(() -> users.getUser(request.account(), name.get()).principal());
+    }
+
+    /**
+     * Authorizes the request on the devices of the user {@code name}: the caller's own principal
+     * when the name is the caller's, empty when it names another user, for the caller to find.
+     */
+    Optional<PrincipalRef> authorizeOnNamedOwner(ApiRequest request, UserName name) {
+        if (namesTheRootCaller(request, name)) {
+            request.authorizeOnUserOrSelf(Optional.empty());
+            return Optional.of(request.caller().principal());
         }
-        return users.getUser(request.account(), name.get()).principal();
+        request.authorizeOnUser(name);
+        return request.caller().isUserNamed(name) ? Optional.of(request.caller().principal()) : Optional.empty();
     }
 
     /** The {@code UserName} the API shows for a device's owner: the root user's is its account ID. */
