@@ -93,6 +93,10 @@ final class GroupCommitWriter implements AutoCloseable {
             int stop = group.indexOf(Unit.STOP);
             stopping = stop >= 0;
             commit(stopping ? group.subList(0, stop) : group);
+            if (stopping) {
+                // Queued behind the stop by a caller that raced close(): refused like the rest below.
+                group.subList(stop + 1, group.size()).forEach(unit -> unit.outcome.completeExceptionally(closedFailure()));
+            }
             group.clear();
         }
         // Whatever raced past close(): refuse it rather than leave its caller waiting forever.
