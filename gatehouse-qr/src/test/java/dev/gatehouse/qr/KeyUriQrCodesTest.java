@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class KeyUriQrCodesTest {
@@ -37,10 +39,13 @@ class KeyUriQrCodesTest {
         assertThat(read.secret()).isEqualTo(KEY_URI.secret());
     }
 
-    @Test
-    void anIndependentDecoderZbarimgReadsOurPng() throws IOException, InterruptedException {
+    @ParameterizedTest
+    @ValueSource(ints = {QrCodeRenderer.DEFAULT_MODULE_PIXELS, QrCodeRenderer.COMPACT_MODULE_PIXELS})
+    void anIndependentDecoderZbarimgReadsOurPng(int modulePixels) throws IOException, InterruptedException {
         Path zbarimg = ExternalTool.require("zbarimg", "zbar-tools");
-        Path png = Files.write(directory.resolve("key.png"), codes.renderPng(KEY_URI));
+        KeyUriQrCodes sized = new KeyUriQrCodes(new QrCodeRenderer(modulePixels, QrCodeRenderer.DEFAULT_QUIET_ZONE_MODULES),
+                new QrCodeReader());
+        Path png = Files.write(directory.resolve("key.png"), sized.renderPng(KEY_URI));
 
         Path errors = directory.resolve("zbarimg.err");
         // Standard error apart: zbarimg may complain there about D-Bus, which has nothing to do with us.

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * java -cp gatehouse-bench/target/benchmarks.jar dev.gatehouse.bench.load.WriteMixDriver \
- *   --endpoint http://127.0.0.1:8750 --access-key AKIA… --secret … --concurrency 8 --duration 10
+ *   --endpoint http://127.0.0.1:8750 --access-key AKIA… --secret … --concurrency 8 --warmup 30 --duration 20
  * </pre>
  */
 @Command(name = "write-mix", mixinStandardHelpOptions = true,
@@ -59,6 +59,10 @@ public final class WriteMixDriver implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "10", description = "Seconds measured (default: ${DEFAULT-VALUE}).")
     int durationSeconds;
 
+    @Option(names = "--warmup", defaultValue = "0",
+            description = "Seconds of loops run and not counted first, so that both JVMs are compiled (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds;
+
     @Option(names = "--prefix", defaultValue = "mix", description = "Prefix of the user and device names.")
     String prefix;
 
@@ -77,6 +81,10 @@ public final class WriteMixDriver implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (warmupSeconds > 0) {
+            // The same loops under other names: the driver's JIT warms up too, not only the server's.
+            run(endpoint, accessKeyId, secretAccessKey, prefix + "-warmup", concurrency, Duration.ofSeconds(warmupSeconds));
+        }
         System.out.println(run(endpoint, accessKeyId, secretAccessKey, prefix, concurrency, Duration.ofSeconds(durationSeconds)));
         return 0;
     }

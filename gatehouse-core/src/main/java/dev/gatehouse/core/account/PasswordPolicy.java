@@ -15,22 +15,41 @@ import java.util.List;
  *     must mix (AWS's default policy asks for 3), 0 to 4
  * @param reusePrevention how many previous passwords cannot be reused, 0 (off) to 24
  * @param maximumAgeDays days before a password expires, 0 (never) to 1095
+ * @param allowUsersToChangePassword whether IAM users who are not administrators may change their
+ *     own password
+ * @param hardExpiry whether an expired password can only be replaced by an administrator, not by
+ *     its user at sign-in
  */
 public record PasswordPolicy(int minimumLength, boolean requireSymbols, boolean requireNumbers,
         boolean requireUppercase, boolean requireLowercase, int minimumCharacterClasses,
-        int reusePrevention, int maximumAgeDays) {
+        int reusePrevention, int maximumAgeDays, boolean allowUsersToChangePassword, boolean hardExpiry) {
 
     /** AWS's policy for an account that has not set one: 8 characters, 3 of the 4 classes. */
     public static final PasswordPolicy DEFAULT = new PasswordPolicy(8, false, false, false, false, 3, 0, 0);
+
+    /** A policy that lets users change their own password, even once it has expired. */
+    public PasswordPolicy(int minimumLength, boolean requireSymbols, boolean requireNumbers, boolean requireUppercase,
+            boolean requireLowercase, int minimumCharacterClasses, int reusePrevention, int maximumAgeDays) {
+        this(minimumLength, requireSymbols, requireNumbers, requireUppercase, requireLowercase, minimumCharacterClasses,
+                reusePrevention, maximumAgeDays, true, false);
+    }
 
     /**
      * A policy as UpdateAccountPasswordPolicy sets it: AWS's custom policies name each required
      * class and never demand a count of classes, unlike the default.
      */
     public static PasswordPolicy custom(int minimumLength, boolean requireSymbols, boolean requireNumbers,
-            boolean requireUppercase, boolean requireLowercase, int reusePrevention, int maximumAgeDays) {
+            boolean requireUppercase, boolean requireLowercase, int reusePrevention, int maximumAgeDays,
+            boolean allowUsersToChangePassword, boolean hardExpiry) {
         return new PasswordPolicy(minimumLength, requireSymbols, requireNumbers, requireUppercase, requireLowercase, 0,
-                reusePrevention, maximumAgeDays);
+                reusePrevention, maximumAgeDays, allowUsersToChangePassword, hardExpiry);
+    }
+
+    /** As {@link #custom(int, boolean, boolean, boolean, boolean, int, int, boolean, boolean)}, users free to change their password. */
+    public static PasswordPolicy custom(int minimumLength, boolean requireSymbols, boolean requireNumbers,
+            boolean requireUppercase, boolean requireLowercase, int reusePrevention, int maximumAgeDays) {
+        return custom(minimumLength, requireSymbols, requireNumbers, requireUppercase, requireLowercase, reusePrevention,
+                maximumAgeDays, true, false);
     }
 
     public PasswordPolicy {
@@ -82,5 +101,13 @@ public record PasswordPolicy(int minimumLength, boolean requireSymbols, boolean 
     /** Whether a password last changed at {@code changedAt} has expired at {@code now}. */
     public boolean hasExpired(Instant changedAt, Instant now) {
         return maximumAgeDays > 0 && !now.isBefore(changedAt.plus(Duration.ofDays(maximumAgeDays)));
+    }
+
+    /**
+     * Whether a password last changed at {@code changedAt} has expired at {@code now} beyond what
+     * its user may fix: under a hard expiry, only an administrator can set a new one.
+     */
+    public boolean lockedOutByExpiry(Instant changedAt, Instant now) {
+        return hardExpiry && hasExpired(changedAt, now);
     }
 }

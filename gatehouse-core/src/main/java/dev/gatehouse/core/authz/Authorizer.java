@@ -19,8 +19,13 @@ public interface Authorizer {
      */
     default void require(AccessRequest request) {
         if (decide(request) != Decision.ALLOW) {
-            throw new AccessDeniedException("User: " + request.caller().arn() + " is not authorized to perform: "
-                    + request.action() + " on resource: " + request.resourceArn());
+            throw denial(request);
         }
+    }
+
+    /** AWS's refusal of {@code request}, for a rule outside the authorizer that denies it. */
+    static AccessDeniedException denial(AccessRequest request) {
+        return new AccessDeniedException("User: " + request.caller().arn() + " is not authorized to perform: "
+                + request.action() + " on resource: " + request.resourceArn());
     }
 }

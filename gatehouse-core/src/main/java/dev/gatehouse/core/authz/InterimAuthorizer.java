@@ -16,15 +16,17 @@ public final class InterimAuthorizer implements Authorizer {
             "iam:ChangePassword", "iam:GetLoginProfile",
             "iam:CreateAccessKey", "iam:ListAccessKeys", "iam:UpdateAccessKey", "iam:DeleteAccessKey",
             "iam:GetAccessKeyLastUsed",
-            "iam:EnableMFADevice", "iam:ResyncMFADevice", "iam:DeactivateMFADevice", "iam:ListMFADevices");
+            "iam:EnableMFADevice", "iam:ResyncMFADevice", "iam:DeactivateMFADevice", "iam:ListMFADevices",
+            "iam:DeleteVirtualMFADevice");
 
     /**
      * Actions any user of the account may perform whatever the resource: creating a virtual
-     * device to assign to oneself, removing an unassigned one, listing devices (serials only,
-     * never seeds), reading the password policy that ChangePassword applies, and STS's own.
+     * device to assign to oneself (deleting it is on its own credentials: the subject is the
+     * device's creator), listing devices (serials only, never seeds), reading the password policy
+     * that ChangePassword applies, and STS's own.
      */
     private static final Set<String> FOR_EVERY_USER = Set.of(
-            "iam:CreateVirtualMFADevice", "iam:DeleteVirtualMFADevice", "iam:ListVirtualMFADevices",
+            "iam:CreateVirtualMFADevice", "iam:ListVirtualMFADevices",
             "iam:GetAccountPasswordPolicy",
             "sts:GetCallerIdentity", "sts:GetSessionToken");
 

@@ -34,6 +34,20 @@ public final class Lookups {
         requireAccount(session, principal.accountId());
     }
 
+    /**
+     * The principal's ARN, requiring that it exists: one look-up where {@link #requirePrincipal}
+     * and {@link #arn} would take three (a user's account exists if the user does).
+     *
+     * @throws NoSuchEntityException if the account or the user does not exist
+     */
+    public static String requirePrincipalArn(StoreSession session, PrincipalRef principal) {
+        if (principal instanceof PrincipalRef.User user) {
+            return session.users().find(user.accountId(), user.userId()).map(IamUser::arn)
+                    .orElseThrow(() -> new NoSuchEntityException("The user with ID " + user.userId() + " cannot be found."));
+        }
+        return requireAccount(session, principal.accountId()).id().rootArn();
+    }
+
     /** The principal's ARN, for audit events; a deleted user is named by its ID. */
     public static String arn(StoreSession session, PrincipalRef principal) {
         if (principal instanceof PrincipalRef.User user) {

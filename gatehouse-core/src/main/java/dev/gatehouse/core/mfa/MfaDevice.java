@@ -66,6 +66,12 @@ public record MfaDevice(String id, AccountId accountId, SerialNumber serial, Mfa
                 driftSteps, lastAcceptedStep, tags);
     }
 
+    /** The device enabled for someone, with the drift and last accepted step its enabling codes showed. */
+    public MfaDevice assigned(Assignment newAssignment, long newDriftSteps, long newLastAcceptedStep) {
+        return new MfaDevice(id, accountId, serial, kind, name, path, totp, seed, createdAt, newAssignment,
+                newDriftSteps, newLastAcceptedStep, tags);
+    }
+
     public MfaDevice withTags(Tags newTags) {
         return new MfaDevice(id, accountId, serial, kind, name, path, totp, seed, createdAt, assignment,
                 driftSteps, lastAcceptedStep, newTags);

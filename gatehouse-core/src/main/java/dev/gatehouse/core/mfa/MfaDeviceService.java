@@ -23,6 +23,7 @@ import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.throttle.FailureThrottle;
 import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.user.IamPath;
+import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.UserName;
 import dev.gatehouse.otp.KeyUri;
 import dev.gatehouse.otp.OtpSecret;
@@ -97,18 +98,24 @@ public final class MfaDeviceService {
      */
     public NewVirtualMfaDevice createVirtualMfaDevice(AccountId accountId, IamPath path, DeviceName name, Tags tags,
             Origin origin) {
-        return createVirtualMfaDevice(accountId, path, name, tags, Optional.empty(), origin);
+        return create(accountId, path, name, tags, Optional.empty(), Optional.empty(), origin);
     }
 
     /**
-     * CreateVirtualMFADevice on behalf of {@code creator}: AWS labels the key URI
+     * CreateVirtualMFADevice on behalf of {@code creator}, who is recorded: a user who is not an
+     * administrator may later delete only the unassigned devices it created. AWS labels the key URI
      * {@code device@user} when an IAM user creates the device, and {@code device@account} otherwise.
      *
-     * @param creator the IAM user asking, if the caller is one
+     * @param creatorName the IAM user's name, if the creator is one
      */
     public NewVirtualMfaDevice createVirtualMfaDevice(AccountId accountId, IamPath path, DeviceName name, Tags tags,
-            Optional<UserName> creator, Origin origin) {
-        Objects.requireNonNull(creator, "creator");
+            PrincipalRef creator, Optional<UserName> creatorName, Origin origin) {
+        return create(accountId, path, name, tags, Optional.of(creator), creatorName, origin);
+    }
+
+    private NewVirtualMfaDevice create(AccountId accountId, IamPath path, DeviceName name, Tags tags,
+            Optional<PrincipalRef> creator, Optional<UserName> creatorName, Origin origin) {
+        Objects.requireNonNull(creatorName, "creatorName");
         OtpSecret seed = OtpSecret.generate();
         return store.inTransaction(session -> {
             Account account = Lookups.requireAccount(session, accountId);
@@ -122,11 +129,11 @@ public final class MfaDeviceService {
             MfaDevice device = new MfaDevice(id, accountId, serial, MfaDeviceKind.VIRTUAL_TOTP, name.value(), path,
                     parameters, cipher.seal(seed.bytes(), MfaDevice.rowIdentity(id)), clock.instant(), null, 0,
                     MfaDevice.NO_STEP, tags);
-            session.mfaDevices().insert(device);
+            session.mfaDevices().insert(device, creator);
             audit.record(session, accountId, accountId.rootArn(), AuditAction.MFA_DEVICE_CREATED, AuditOutcome.SUCCESS,
                     origin, false, "virtual device " + serial);
             // Without a user, AWS labels the key device@account; the alias reads better in an app than the ID.
-            String accountName = creator.map(UserName::value)
+            String accountName = creatorName.map(UserName::value)
                     .orElseGet(() -> account.aliasIfAny().map(Object::toString).orElse(accountId.value()));
             KeyUri keyUri = KeyUri.totp(null, name.value() + "@" + accountName, seed, parameters);
             return new NewVirtualMfaDevice(device, seed, keyUri);
@@ -149,7 +156,7 @@ public final class MfaDeviceService {
             MfaDevice device = new MfaDevice(id, accountId, serial, MfaDeviceKind.HARDWARE_TOTP, serial.value(),
                     IamPath.ROOT, parameters, cipher.seal(seed.bytes(), MfaDevice.rowIdentity(id)), clock.instant(),
                     null, 0, MfaDevice.NO_STEP, Tags.NONE);
-            session.mfaDevices().insert(device);
+            session.mfaDevices().insert(device, Optional.empty());
             audit.record(session, accountId, accountId.rootArn(), AuditAction.MFA_DEVICE_CREATED, AuditOutcome.SUCCESS,
                     origin, false, "hardware token " + serial);
             return device;
@@ -169,40 +176,59 @@ public final class MfaDeviceService {
      */
     public MfaDevice enableMfaDevice(PrincipalRef principal, SerialNumber serial, String code1, String code2,
             Origin origin) {
-        Attempt attempt = store.inTransaction(session -> {
-            Instant now = clock.instant();
-            Lookups.requirePrincipal(session, principal);
-            MfaDevice device = requireDevice(session, principal.accountId(), serial);
-            if (device.isAssigned()) {
-                throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
-            }
-            List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));
-            String actor = Lookups.arn(session, principal);
-            Optional<Attempt> refused = refuseIfThrottled(session, principal, keys, actor, AuditAction.MFA_DEVICE_ENABLED,
-                    origin, now);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
-            long current = device.totp().stepAt(now);
-            OptionalLong second = secondStep(device, code1, code2, current);
-            if (second.isEmpty()) {
-                return fail(session, principal, keys, actor, AuditAction.MFA_DEVICE_ENABLED, origin, now, serial);
-            }
-            session.mfaDevices().lockAssignmentsOf(principal);
-            if (session.mfaDevices().countAssignedTo(principal) >= MfaDevice.MAXIMUM_PER_PRINCIPAL) {
-                throw new LimitExceededException("A principal can have at most " + MfaDevice.MAXIMUM_PER_PRINCIPAL
-                        + " MFA devices.");
-            }
-            long drift = second.getAsLong() - current;
-            if (!session.mfaDevices().assign(device.id(), principal, now, drift, second.getAsLong())) {
-                throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
-            }
-            throttle.reset(session, keys);
-            audit.record(session, principal.accountId(), actor, AuditAction.MFA_DEVICE_ENABLED, AuditOutcome.SUCCESS,
-                    origin, true, serial + " drift " + drift + " steps");
-            return Attempt.succeeded(session.mfaDevices().findBySerial(serial).orElseThrow());
-        });
-        return attempt.deviceOrThrow();
+        return store.inTransaction(session -> enable(session, principal, Lookups.requirePrincipalArn(session, principal),
+                serial, code1, code2, origin)).deviceOrThrow();
+    }
+
+    /**
+     * EnableMFADevice for the IAM user {@code userName}, found in the same unit of work, so that
+     * the request needs no separate look-up.
+     *
+     * @throws NoSuchEntityException if there is no such user, or no such device in the account
+     * @see #enableMfaDevice(PrincipalRef, SerialNumber, String, String, Origin)
+     */
+    public MfaDevice enableMfaDevice(AccountId accountId, UserName userName, SerialNumber serial, String code1,
+            String code2, Origin origin) {
+        return store.inTransaction(session -> {
+            IamUser user = session.users().findByName(accountId, userName)
+                    .orElseThrow(() -> new NoSuchEntityException("The user with name " + userName + " cannot be found."));
+            return enable(session, user.principal(), user.arn(), serial, code1, code2, origin);
+        }).deviceOrThrow();
+    }
+
+    private Attempt enable(StoreSession session, PrincipalRef principal, String actor, SerialNumber serial,
+            String code1, String code2, Origin origin) {
+        Instant now = clock.instant();
+        MfaDevice device = requireDevice(session, principal.accountId(), serial);
+        if (device.isAssigned()) {
+            throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
+        }
+        List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));
+        Optional<Attempt> refused = refuseIfThrottled(session, principal, keys, actor, AuditAction.MFA_DEVICE_ENABLED,
+                origin, now);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        long current = device.totp().stepAt(now);
+        OptionalLong second = secondStep(device, code1, code2, current);
+        if (second.isEmpty()) {
+            return fail(session, principal, keys, actor, AuditAction.MFA_DEVICE_ENABLED, origin, now, serial);
+        }
+        session.mfaDevices().lockAssignmentsOf(principal);
+        if (session.mfaDevices().countAssignedTo(principal) >= MfaDevice.MAXIMUM_PER_PRINCIPAL) {
+            throw new LimitExceededException("A principal can have at most " + MfaDevice.MAXIMUM_PER_PRINCIPAL
+                    + " MFA devices.");
+        }
+        long drift = second.getAsLong() - current;
+        if (!session.mfaDevices().assign(device.id(), principal, now, drift, second.getAsLong())) {
+            throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
+        }
+        throttle.reset(session, keys);
+        audit.record(session, principal.accountId(), actor, AuditAction.MFA_DEVICE_ENABLED, AuditOutcome.SUCCESS,
+                origin, true, serial + " drift " + drift + " steps");
+        // What assign wrote, without reading it back.
+        return Attempt.succeeded(device.assigned(new Assignment(principal, now), drift,
+                Math.max(device.lastAcceptedStep(), second.getAsLong())));
     }
 
     /**
@@ -307,6 +333,13 @@ public final class MfaDeviceService {
                     after, limit + 1);
             return Markers.page(devices, limit, device -> device.serial().value());
         });
+    }
+
+    /** Who created the virtual device, when that was recorded; empty for an unknown serial too. */
+    public Optional<PrincipalRef> findCreator(AccountId accountId, SerialNumber serial) {
+        return store.read(session -> session.mfaDevices().findBySerial(serial)
+                .filter(device -> device.accountId().equals(accountId))
+                .flatMap(device -> session.mfaDevices().findCreator(serial)));
     }
 
     /** The device, to describe it; its seed stays sealed. */

@@ -14,12 +14,16 @@ import java.util.Optional;
 public interface MfaDeviceRepository {
 
     /**
+     * @param creator who created the device, when a principal did (not the bootstrap)
      * @throws dev.gatehouse.core.error.EntityAlreadyExistsException if the serial is taken, or the
      *     name (ignoring case) is taken in the account
      */
-    void insert(MfaDevice device);
+    void insert(MfaDevice device, Optional<PrincipalRef> creator);
 
     Optional<MfaDevice> findBySerial(SerialNumber serial);
+
+    /** Who created the device with that serial; empty if there is none or its creator is not recorded. */
+    Optional<PrincipalRef> findCreator(SerialNumber serial);
 
     /** The devices enabled for {@code principal}, ordered by serial, after {@code afterSerial} if present. */
     List<MfaDevice> listAssignedTo(PrincipalRef principal, Optional<SerialNumber> afterSerial, int limit);

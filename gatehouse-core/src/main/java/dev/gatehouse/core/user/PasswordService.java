@@ -87,7 +87,8 @@ public final class PasswordService {
     /**
      * ChangePassword: the principal's own change, proving the old password.
      *
-     * @throws AccessDeniedException if the old password is wrong
+     * @throws AccessDeniedException if the old password is wrong, or it has expired under a policy
+     *     with a hard expiry, which leaves a new password to an administrator
      * @throws PasswordPolicyViolationException if the new one breaks the policy or reuses a recent one
      */
     public LoginProfile changePassword(PrincipalRef principal, Password oldPassword, Password newPassword,
@@ -98,6 +99,10 @@ public final class PasswordService {
                     .orElseThrow(() -> new NoSuchEntityException("The principal has no password."));
             if (!hasher.verify(oldPassword, profile.passwordHash())) {
                 throw new AccessDeniedException("The old password is not correct.");
+            }
+            if (account.passwordPolicy().lockedOutByExpiry(profile.changedAt(), clock.instant())) {
+                throw new AccessDeniedException("The password has expired and the account's password policy lets only"
+                        + " an administrator set a new one.");
             }
             LoginProfile changed = establish(session, account, principal, newPassword, false);
             audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.PASSWORD_CHANGED,

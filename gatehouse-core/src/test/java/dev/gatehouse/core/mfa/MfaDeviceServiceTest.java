@@ -71,10 +71,13 @@ class MfaDeviceServiceTest {
     }
 
     @Test
-    void labelsTheKeyUriWithTheCreatingUsersNameAsAwsDoes() {
+    void labelsTheKeyUriWithTheCreatingUsersNameAsAwsDoesAndRecordsTheCreator() {
         NewVirtualMfaDevice created = devices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
-                DeviceName.of("alice-phone"), Tags.NONE, Optional.of(UserName.of("alice")), ORIGIN);
+                DeviceName.of("alice-phone"), Tags.NONE, alice, Optional.of(UserName.of("alice")), ORIGIN);
         assertThat(KeyUri.parse(created.keyUri().toUriString()).accountName()).isEqualTo("alice-phone@alice");
+        assertThat(devices.findCreator(account.id(), created.device().serial())).contains(alice);
+        assertThat(devices.findCreator(account.id(), create("bootstrap-token").device().serial()))
+                .as("created without a principal").isEmpty();
     }
 
     @Test
@@ -134,6 +137,22 @@ class MfaDeviceServiceTest {
         assertThat(enabled.assignment().enabledAt()).isEqualTo(gatehouse.clock.instant());
         assertThat(enabled.driftSteps()).isZero();
         assertThat(enabled.lastAcceptedStep()).isEqualTo(now);
+    }
+
+    @Test
+    void enablesForAUserFoundByNameInTheSameUnitOfWork() {
+        NewVirtualMfaDevice created = create("alice-phone");
+        long now = step();
+        MfaDevice enabled = devices.enableMfaDevice(account.id(), UserName.of("ALICE"), created.device().serial(),
+                code(created, now - 1), code(created, now), ORIGIN);
+        assertThat(enabled.assignment().principal()).isEqualTo(alice);
+        assertThat(devices.listMfaDevices(alice, Optional.empty(), 10).items()).extracting(MfaDevice::serial)
+                .containsExactly(created.device().serial());
+
+        NewVirtualMfaDevice other = create("spare");
+        assertThatThrownBy(() -> devices.enableMfaDevice(account.id(), UserName.of("nobody"), other.device().serial(),
+                code(other, now - 1), code(other, now), ORIGIN))
+                .isInstanceOf(NoSuchEntityException.class).hasMessageContaining("nobody");
     }
 
     @ParameterizedTest

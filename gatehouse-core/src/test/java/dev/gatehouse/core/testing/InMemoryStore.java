@@ -86,6 +86,7 @@ public final class InMemoryStore implements Store {
         final Map<UserId, IamUser> users = new LinkedHashMap<>();
         final Map<AccessKeyId, AccessKey> keys = new LinkedHashMap<>();
         final Map<String, MfaDevice> devices = new LinkedHashMap<>();
+        final Map<String, PrincipalRef> creators = new LinkedHashMap<>();
         final Map<String, ThrottleState> throttles = new LinkedHashMap<>();
         final List<AuditEvent> audit = new ArrayList<>();
         final Map<SessionAccessKeyId, SessionCredentials> sessions = new LinkedHashMap<>();
@@ -100,6 +101,7 @@ public final class InMemoryStore implements Store {
             copy.users.putAll(users);
             copy.keys.putAll(keys);
             copy.devices.putAll(devices);
+            copy.creators.putAll(creators);
             copy.throttles.putAll(throttles);
             copy.audit.addAll(audit);
             copy.sessions.putAll(sessions);
@@ -306,7 +308,7 @@ public final class InMemoryStore implements Store {
         public MfaDeviceRepository mfaDevices() {
             return new MfaDeviceRepository() {
                 @Override
-                public void insert(MfaDevice device) {
+                public void insert(MfaDevice device, Optional<PrincipalRef> creator) {
                     boolean taken = state.devices.values().stream().anyMatch(d -> d.serial().equals(device.serial())
                             || (d.accountId().equals(device.accountId()) && d.kind() == device.kind()
                                     && d.name().equalsIgnoreCase(device.name())));
@@ -314,11 +316,17 @@ public final class InMemoryStore implements Store {
                         throw new EntityAlreadyExistsException("MFA device exists");
                     }
                     state.devices.put(device.id(), device);
+                    creator.ifPresent(principal -> state.creators.put(device.id(), principal));
                 }
 
                 @Override
                 public Optional<MfaDevice> findBySerial(SerialNumber serial) {
                     return state.devices.values().stream().filter(d -> d.serial().equals(serial)).findFirst();
+                }
+
+                @Override
+                public Optional<PrincipalRef> findCreator(SerialNumber serial) {
+                    return findBySerial(serial).map(device -> state.creators.get(device.id()));
                 }
 
                 @Override
@@ -406,6 +414,7 @@ public final class InMemoryStore implements Store {
 
                 @Override
                 public boolean delete(String id) {
+                    state.creators.remove(id);
                     return state.devices.remove(id) != null;
                 }
 

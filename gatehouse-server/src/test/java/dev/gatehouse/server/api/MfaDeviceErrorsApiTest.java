@@ -12,6 +12,7 @@ import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.NewAccessKey;
 import dev.gatehouse.core.user.UserName;
 import dev.gatehouse.otp.OtpSecret;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.iam.model.InvalidInputException;
 import software.amazon.awssdk.services.iam.model.LimitExceededException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Tag;
+import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
 /** What the MFA actions refuse, with AWS's codes and statuses: where emulators accept anything. */
 class MfaDeviceErrorsApiTest extends ApiTestCase {
@@ -143,6 +145,36 @@ class MfaDeviceErrorsApiTest extends ApiTestCase {
             assertThat(bob.listMFADevices().mfaDevices()).hasSize(1);
         }
         assertThat(admin.listMFADevices(r -> r.userName("alice")).mfaDevices()).hasSize(1);
+    }
+
+    @Test
+    void letsAnOrdinaryUserDeleteOnlyTheUnassignedDevicesItCreated() {
+        String account = api.account.id().value();
+        TestMfaDevice administratorsDevice = TestMfaDevice.create(admin, "spare-token", api.clock);
+        try (IamClient alice = api.iam(ApiServer.credentials(userWithKey("alice")));
+                IamClient bob = api.iam(ApiServer.credentials(userWithKey("bob")))) {
+            TestMfaDevice alicesDevice = TestMfaDevice.create(alice, "alice-phone", api.clock);
+            TestMfaDevice bobsDevice = TestMfaDevice.create(bob, "bob-phone", api.clock);
+            String unknown = "arn:aws:iam::" + account + ":mfa/nobody";
+
+            for (String serial : List.of(alicesDevice.serialNumber(), administratorsDevice.serialNumber(), unknown)) {
+                assertThatThrownBy(() -> bob.deleteVirtualMFADevice(r -> r.serialNumber(serial)))
+                        .as("bob deletes %s", serial)
+                        .isInstanceOfSatisfying(AwsServiceException.class, error -> {
+                            assertThat(error.statusCode()).isEqualTo(403);
+                            assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::" + account
+                                    + ":user/bob is not authorized to perform: iam:DeleteVirtualMFADevice on resource: "
+                                    + serial);
+                        });
+            }
+            bob.deleteVirtualMFADevice(r -> r.serialNumber(bobsDevice.serialNumber()));
+
+            assertThat(admin.listVirtualMFADevices().virtualMFADevices()).extracting(VirtualMFADevice::serialNumber)
+                    .containsExactlyInAnyOrder(alicesDevice.serialNumber(), administratorsDevice.serialNumber());
+        }
+        // Administrators delete anyone's.
+        admin.deleteVirtualMFADevice(r -> r.serialNumber(administratorsDevice.serialNumber()));
+        assertThat(admin.listVirtualMFADevices().virtualMFADevices()).hasSize(1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.NewAccessKey;
 import dev.gatehouse.core.user.UserName;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,83 @@ class PasswordApiTest {
         admin.deleteAccountPasswordPolicy();
 
         assertThatThrownBy(admin::getAccountPasswordPolicy).isInstanceOf(NoSuchEntityException.class);
+    }
+
+    @Test
+    void storesAndShowsWhetherUsersMayChangeTheirPasswordAndTheHardExpiry() {
+        admin.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(8));
+        PasswordPolicy defaults = admin.getAccountPasswordPolicy().passwordPolicy();
+        assertThat(defaults.allowUsersToChangePassword()).as("AWS's default when omitted").isFalse();
+        assertThat(defaults.hardExpiry()).isFalse();
+
+        admin.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(8).allowUsersToChangePassword(true)
+                .maxPasswordAge(30).hardExpiry(true));
+
+        PasswordPolicy policy = admin.getAccountPasswordPolicy().passwordPolicy();
+        assertThat(policy.allowUsersToChangePassword()).isTrue();
+        assertThat(policy.hardExpiry()).isTrue();
+    }
+
+    @Test
+    void refusesChangePasswordToUsersWhenThePolicyDoesNotAllowItButNotToAdministrators() {
+        admin.createLoginProfile(r -> r.userName("bob").password(STRONG));
+        admin.createLoginProfile(r -> r.userName("admin").password(STRONG));
+        admin.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(8).allowUsersToChangePassword(false));
+        String account = api.account.id().value();
+
+        try (IamClient asBob = api.iam(ApiServer.credentials(bobKey))) {
+            assertThatThrownBy(() -> asBob.changePassword(r -> r.oldPassword(STRONG).newPassword("Changed-Horse-Battery-3")))
+                    .isInstanceOfSatisfying(AwsServiceException.class, error -> {
+                        assertThat(error.statusCode()).isEqualTo(403);
+                        assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                        assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::" + account
+                                + ":user/bob is not authorized to perform: iam:ChangePassword on resource: arn:aws:iam::"
+                                + account + ":user/bob");
+                    });
+            assertThat(api.services.hasher().verify(Password.of(STRONG),
+                    api.services.passwords().findLoginProfile(bob.principal()).orElseThrow().passwordHash())).isTrue();
+
+            admin.changePassword(r -> r.oldPassword(STRONG).newPassword("Changed-Horse-Battery-4"));
+
+            admin.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(8).allowUsersToChangePassword(true));
+            asBob.changePassword(r -> r.oldPassword(STRONG).newPassword("Changed-Horse-Battery-5"));
+        }
+    }
+
+    @Test
+    void refusesToChangeAnExpiredPasswordUnderAHardExpiryAndLetsAnAdministratorResetIt() {
+        setPasswordDaysAgo(bob, STRONG, 31);
+        admin.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(8).allowUsersToChangePassword(true)
+                .maxPasswordAge(30).hardExpiry(true));
+
+        try (IamClient asBob = api.iam(ApiServer.credentials(bobKey))) {
+            assertThatThrownBy(() -> asBob.changePassword(r -> r.oldPassword(STRONG).newPassword("Changed-Horse-Battery-3")))
+                    .isInstanceOfSatisfying(AwsServiceException.class, error -> {
+                        assertThat(error.statusCode()).isEqualTo(403);
+                        assertThat(error.awsErrorDetails().errorMessage()).contains("expired")
+                                .contains("only an administrator");
+                    });
+
+            admin.updateLoginProfile(r -> r.userName("bob").password("Reset-Horse-Battery-6"));
+            asBob.changePassword(r -> r.oldPassword("Reset-Horse-Battery-6").newPassword("Changed-Horse-Battery-7"));
+
+            // Without the hard expiry an expired password is the user's to replace.
+            admin.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(8).allowUsersToChangePassword(true)
+                    .maxPasswordAge(30));
+            admin.deleteLoginProfile(r -> r.userName("bob"));
+            setPasswordDaysAgo(bob, STRONG, 31);
+            asBob.changePassword(r -> r.oldPassword(STRONG).newPassword("Changed-Horse-Battery-8"));
+        }
+    }
+
+    /** A password set that long ago; the API itself stays at the real time, which the SDK signs with. */
+    private void setPasswordDaysAgo(IamUser user, String password, int days) {
+        api.clock.advance(Duration.ofDays(-days));
+        try {
+            api.services.passwords().createLoginProfile(user.principal(), Password.of(password), false, Origin.LOCAL);
+        } finally {
+            api.clock.advance(Duration.ofDays(days));
+        }
     }
 
     @Test

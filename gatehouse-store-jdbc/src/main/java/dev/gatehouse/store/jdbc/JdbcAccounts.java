@@ -19,7 +19,8 @@ final class JdbcAccounts implements AccountRepository {
 
     private static final String COLUMNS = "id, alias, root_email, root_email_normalized, policy_minimum_length,"
             + " policy_require_symbols, policy_require_numbers, policy_require_uppercase, policy_require_lowercase,"
-            + " policy_minimum_classes, policy_reuse_prevention, policy_maximum_age_days, created_at";
+            + " policy_minimum_classes, policy_reuse_prevention, policy_maximum_age_days,"
+            + " policy_allow_users_to_change_password, policy_hard_expiry, created_at";
 
     private final Handle handle;
 
@@ -31,7 +32,8 @@ final class JdbcAccounts implements AccountRepository {
     public void insert(Account account) {
         Update insert = handle.createUpdate("INSERT INTO accounts (" + COLUMNS + ") VALUES (:id, :alias, :rootEmail,"
                 + " :rootEmailNormalized, :minimumLength, :requireSymbols, :requireNumbers, :requireUppercase,"
-                + " :requireLowercase, :minimumClasses, :reusePrevention, :maximumAgeDays, :createdAt)");
+                + " :requireLowercase, :minimumClasses, :reusePrevention, :maximumAgeDays, :allowUsersToChange,"
+                + " :hardExpiry, :createdAt)");
         bind(insert, account).bind("createdAt", account.createdAt().toEpochMilli());
         execute(insert, "An account with that ID, e-mail address or alias already exists.");
     }
@@ -61,7 +63,9 @@ final class JdbcAccounts implements AccountRepository {
                 + " policy_require_symbols = :requireSymbols, policy_require_numbers = :requireNumbers,"
                 + " policy_require_uppercase = :requireUppercase, policy_require_lowercase = :requireLowercase,"
                 + " policy_minimum_classes = :minimumClasses, policy_reuse_prevention = :reusePrevention,"
-                + " policy_maximum_age_days = :maximumAgeDays WHERE id = :id");
+                + " policy_maximum_age_days = :maximumAgeDays,"
+                + " policy_allow_users_to_change_password = :allowUsersToChange, policy_hard_expiry = :hardExpiry"
+                + " WHERE id = :id");
         bind(update, account);
         execute(update, "The account alias already exists.");
     }
@@ -84,7 +88,9 @@ final class JdbcAccounts implements AccountRepository {
                 .bind("requireLowercase", Columns.bool(policy.requireLowercase()))
                 .bind("minimumClasses", policy.minimumCharacterClasses())
                 .bind("reusePrevention", policy.reusePrevention())
-                .bind("maximumAgeDays", policy.maximumAgeDays());
+                .bind("maximumAgeDays", policy.maximumAgeDays())
+                .bind("allowUsersToChange", Columns.bool(policy.allowUsersToChangePassword()))
+                .bind("hardExpiry", Columns.bool(policy.hardExpiry()));
     }
 
     static void execute(Update statement, String messageIfDuplicate) {
@@ -104,7 +110,8 @@ final class JdbcAccounts implements AccountRepository {
                 Columns.bool(row, "policy_require_symbols"), Columns.bool(row, "policy_require_numbers"),
                 Columns.bool(row, "policy_require_uppercase"), Columns.bool(row, "policy_require_lowercase"),
                 row.getInt("policy_minimum_classes"), row.getInt("policy_reuse_prevention"),
-                row.getInt("policy_maximum_age_days"));
+                row.getInt("policy_maximum_age_days"), Columns.bool(row, "policy_allow_users_to_change_password"),
+                Columns.bool(row, "policy_hard_expiry"));
         return new Account(AccountId.of(row.getString("id")), alias == null ? null : AccountAlias.of(alias),
                 new EmailAddress(row.getString("root_email")), policy, Columns.instant(row, "created_at"));
     }

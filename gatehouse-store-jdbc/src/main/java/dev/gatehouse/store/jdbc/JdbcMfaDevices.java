@@ -31,13 +31,13 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
     }
 
     @Override
-    public void insert(MfaDevice device) {
+    public void insert(MfaDevice device, Optional<PrincipalRef> creator) {
         TotpParameters totp = device.totp();
         JdbcAccounts.execute(handle.createUpdate("INSERT INTO mfa_devices (id, account_id, serial, kind, name,"
                 + " name_normalized, path, totp_algorithm, totp_digits, totp_period_millis, totp_t0_millis, seed_key_id,"
-                + " seed_ciphertext, created_at, assigned_principal_key, enabled_at, drift_steps, last_step) VALUES"
-                + " (:id, :account, :serial, :kind, :name, :normalized, :path, :algorithm, :digits, :period, :t0, :keyId,"
-                + " :ciphertext, :created, :principal, :enabled, :drift, :lastStep)")
+                + " seed_ciphertext, created_at, assigned_principal_key, enabled_at, drift_steps, last_step, created_by)"
+                + " VALUES (:id, :account, :serial, :kind, :name, :normalized, :path, :algorithm, :digits, :period, :t0,"
+                + " :keyId, :ciphertext, :created, :principal, :enabled, :drift, :lastStep, :createdBy)")
                 .bind("id", device.id()).bind("account", device.accountId().value())
                 .bind("serial", device.serial().value()).bind("kind", device.kind().name())
                 .bind("name", device.name()).bind("normalized", device.name().toLowerCase(Locale.ROOT))
@@ -51,9 +51,10 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
                 .bind("created", device.createdAt().toEpochMilli())
                 .bind("principal", device.assignment() == null ? null : device.assignment().principal().key())
                 .bind("enabled", device.assignment() == null ? null : device.assignment().enabledAt().toEpochMilli())
-                .bind("drift", device.driftSteps()).bind("lastStep", device.lastAcceptedStep()),
+                .bind("drift", device.driftSteps()).bind("lastStep", device.lastAcceptedStep())
+                .bind("createdBy", creator.map(PrincipalRef::key).orElse(null)),
                 "An MFA device with that serial number or name already exists.");
-        Tagging.write(handle, device.rowIdentity(), device.tags());
+        Tagging.insert(handle, device.rowIdentity(), device.tags());
     }
 
     @Override
@@ -63,6 +64,15 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
     }
 
     /** ListMFADevices reads this on every call: the devices and their tags in one statement. */
+    @Override
+    public Optional<PrincipalRef> findCreator(SerialNumber serial) {
+        return handle.createQuery("SELECT account_id, created_by FROM mfa_devices WHERE serial = :serial")
+                .bind("serial", serial.value())
+                .map((row, context) -> row.getString("created_by") == null ? null
+                        : PrincipalRef.fromKey(AccountId.of(row.getString("account_id")), row.getString("created_by")))
+                .findOne();
+    }
+
     @Override
     public List<MfaDevice> listAssignedTo(PrincipalRef principal, Optional<SerialNumber> afterSerial, int limit) {
         return Tagging.readWithTags(handle, "SELECT d.*, t.tag_key, t.tag_value FROM (SELECT * FROM mfa_devices"

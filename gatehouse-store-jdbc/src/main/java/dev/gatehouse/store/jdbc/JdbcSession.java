@@ -22,6 +22,11 @@ final class JdbcSession implements StoreSession {
         this.handle = handle;
     }
 
+    /** The handle under the repositories, for tests that write what no repository offers. */
+    Handle handle() {
+        return handle;
+    }
+
     @Override
     public AccountRepository accounts() {
         return new JdbcAccounts(handle);

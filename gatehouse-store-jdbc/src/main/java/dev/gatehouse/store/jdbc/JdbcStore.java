@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
@@ -24,11 +23,12 @@ import org.slf4j.LoggerFactory;
  * The store on SQLite or PostgreSQL: migrates the schema on open, then runs each unit of work in
  * one JDBC transaction. Thread-safe; close it to release the pool.
  *
- * <p>SQLite allows one writer at a time. Writers in this process queue on a fair lock rather than
- * polling SQLite's busy handler, and each write transaction begins IMMEDIATE, taking the database
- * write lock up front so that a read-then-write transaction can never fail with SQLITE_BUSY half-way;
- * the busy timeout covers writers in other processes. Reads run outside a transaction and, in WAL
- * mode, do not wait for writers.
+ * <p>SQLite allows one writer at a time. Writers in this process hand their work to one
+ * {@link GroupCommitWriter} rather than polling SQLite's busy handler; it runs every queued unit of
+ * work in its own savepoint of one transaction and commits them with one fsync. Each transaction
+ * begins IMMEDIATE, taking the database write lock up front so that a read-then-write unit can never
+ * fail with SQLITE_BUSY half-way; the busy timeout covers writers in other processes. Reads run
+ * outside a transaction and, in WAL mode, do not wait for writers.
  */
 public final class JdbcStore implements Store, AutoCloseable {
 
@@ -37,13 +37,15 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final StoreSettings settings;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
-    private final ReentrantLock sqliteWriter = new ReentrantLock(true);
     private final ThreadLocal<ReadScope> readScope = new ThreadLocal<>();
+    private final GroupCommitWriter sqliteWriter;
 
     private JdbcStore(StoreSettings settings, HikariDataSource dataSource) {
         this.settings = settings;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.sqliteWriter = settings.database() == Database.SQLITE
+                ? new GroupCommitWriter(jdbi, "gatehouse-sqlite-writer") : null;
     }
 
     /**
@@ -114,20 +116,15 @@ public final class JdbcStore implements Store, AutoCloseable {
         if (readScope.get() != null) {
             throw new IllegalStateException("a transaction inside readingTogether: the work was declared read-only");
         }
-        boolean sqlite = settings.database() == Database.SQLITE;
-        if (sqlite) {
-            sqliteWriter.lock();
-        }
         try {
+            if (sqliteWriter != null) {
+                return sqliteWriter.write(work);
+            }
             return jdbi.inTransaction(handle -> work.apply(new JdbcSession(handle)));
         } catch (GatehouseException e) {
             throw e;
         } catch (RuntimeException e) {
             throw StorageErrors.serviceFailure(e);
-        } finally {
-            if (sqlite) {
-                sqliteWriter.unlock();
-            }
         }
     }
 
@@ -205,6 +202,9 @@ public final class JdbcStore implements Store, AutoCloseable {
 
     @Override
     public void close() {
+        if (sqliteWriter != null) {
+            sqliteWriter.close();
+        }
         dataSource.close();
     }
 }

@@ -28,7 +28,7 @@ final class JdbcUsers implements UserRepository {
                 .bind("path", user.path().value()).bind("administrator", Columns.bool(user.administrator()))
                 .bind("created", user.createdAt().toEpochMilli()),
                 "User with name " + user.name() + " already exists.");
-        Tagging.write(handle, resource(user.id()), user.tags());
+        Tagging.insert(handle, resource(user.id()), user.tags());
     }
 
     @Override

@@ -72,6 +72,11 @@ final class Tagging {
 
     static void write(Handle handle, String resource, Tags tags) {
         delete(handle, resource);
+        insert(handle, resource, tags);
+    }
+
+    /** The tags of a resource that has none yet, as when it is created. */
+    static void insert(Handle handle, String resource, Tags tags) {
         for (Map.Entry<String, String> tag : tags.values().entrySet()) {
             handle.createUpdate("INSERT INTO tags (resource, tag_key, tag_value) VALUES (:resource, :key, :value)")
                     .bind("resource", resource).bind("key", tag.getKey()).bind("value", tag.getValue()).execute();

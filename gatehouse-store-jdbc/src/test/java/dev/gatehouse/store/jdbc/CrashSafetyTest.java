@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A child JVM writing in a loop is killed with SIGKILL; every write it acknowledged is there after
- * a restart, and SQLite's integrity check passes.
+ * A child JVM writing from several threads, so committing in groups, is killed with SIGKILL; every
+ * write it acknowledged is there after a restart, and SQLite's integrity check passes.
  */
 class CrashSafetyTest {
 

@@ -15,10 +15,14 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The child process of {@link CrashSafetyTest}: creates MFA devices in a loop on the SQLite store
- * in the data directory given, printing {@code ACK name} after each one is committed, until killed.
+ * The child process of {@link CrashSafetyTest}: creates MFA devices in a loop from
+ * {@value #WRITERS} threads on the SQLite store in the data directory given, printing
+ * {@code ACK name} after each one is committed, until killed. Several writers make the store commit
+ * in groups, so the kill also lands between a group's units and its commit.
  */
 public final class CrashWriter {
+
+    static final int WRITERS = 4;
 
     private CrashWriter() {
     }
@@ -32,12 +36,17 @@ public final class CrashWriter {
                 new SecretCipher(new MasterKeySource(Map.of(), data, new SecureRandom()).load()));
         Account account = gatehouse.accounts.createAccount("crash@example.com", null, "Correct-Horse-7");
         out.println("ACCOUNT " + account.id());
-        for (int i = 0; ; i++) {
-            String name = "device-" + i;
-            gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT, DeviceName.of(name), Tags.NONE,
-                    Origin.LOCAL);
-            // Printed only once the commit has returned: an ACK is a promise the write is durable.
-            out.println("ACK " + name);
+        for (int writer = 0; writer < WRITERS; writer++) {
+            String prefix = "device-" + writer + "-";
+            new Thread(() -> {
+                for (int i = 0; ; i++) {
+                    String name = prefix + i;
+                    gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT, DeviceName.of(name),
+                            Tags.NONE, Origin.LOCAL);
+                    // Printed only once the commit has returned: an ACK is a promise the write is durable.
+                    out.println("ACK " + name);
+                }
+            }, "crash-writer-" + writer).start();
         }
     }
 }

@@ -44,16 +44,28 @@ public final class MfaDeviceOwners {
      * @throws dev.gatehouse.core.error.NoSuchEntityException if no such user exists
      */
     Owner authorizeOnOwner(ApiRequest request, Optional<UserName> name) {
-        if (name.isEmpty() || namesTheRootCaller(request, name.get())) {
+        if (name.isEmpty()) {
             request.authorizeOnUserOrSelf(Optional.empty());
             return callerAsOwner(request);
         }
-        request.authorizeOnUser(name.get());
-        if (request.caller().isUserNamed(name.get())) {
+        if (authorizeOnNamedOwner(request, name.get()).isPresent()) {
             return callerAsOwner(request);
         }
         IamUser user = users.getUser(request.account(), name.get());
         return new Owner(user.principal(), user.name().value());
+    }
+
+    /**
+     * Authorizes the request on the devices of the user {@code name}: the caller's own principal
+     * when the name is the caller's, empty when it names another user, for the caller to find.
+     */
+    Optional<PrincipalRef> authorizeOnNamedOwner(ApiRequest request, UserName name) {
+        if (namesTheRootCaller(request, name)) {
+            request.authorizeOnUserOrSelf(Optional.empty());
+            return Optional.of(request.caller().principal());
+        }
+        request.authorizeOnUser(name);
+        return request.caller().isUserNamed(name) ? Optional.of(request.caller().principal()) : Optional.empty();
     }
 
     private static Owner callerAsOwner(ApiRequest request) {

@@ -3,6 +3,9 @@ package dev.gatehouse.server.api.iam;
 import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.account.AccountService;
 import dev.gatehouse.core.account.PasswordPolicy;
+import dev.gatehouse.core.authz.AccessRequest;
+import dev.gatehouse.core.authz.Authorizer;
+import dev.gatehouse.core.authz.Caller;
 import dev.gatehouse.core.crypto.Password;
 import dev.gatehouse.core.error.InvalidUserTypeException;
 import dev.gatehouse.core.error.NoSuchEntityException;
@@ -80,11 +83,20 @@ public final class PasswordActions {
         return Map.of();
     }
 
-    /** The caller's own password; AWS keeps the root user's to the console. */
+    /**
+     * The caller's own password; AWS keeps the root user's to the console. A policy without
+     * AllowUsersToChangePassword leaves it to administrators, as AWS does for users without the
+     * permission.
+     */
     private Map<String, ?> changePassword(ApiRequest request) {
-        request.authorize(request.caller().arn(), Optional.of(request.caller().principal()));
-        if (request.caller().isRoot()) {
+        Caller caller = request.caller();
+        request.authorize(caller.arn(), Optional.of(caller.principal()));
+        if (caller.isRoot()) {
             throw new InvalidUserTypeException("Only IAM users can change their password with this operation.");
+        }
+        if (!caller.administrator() && !accounts.getAccount(request.account()).passwordPolicy().allowUsersToChangePassword()) {
+            throw Authorizer.denial(new AccessRequest(caller, "iam:ChangePassword", caller.arn(), request.account(),
+                    Optional.of(caller.principal())));
         }
         passwords.changePassword(request.caller().principal(), Password.of(request.input().requiredString("OldPassword")),
                 Password.of(request.input().requiredString("NewPassword")), request.origin());
@@ -101,14 +113,18 @@ public final class PasswordActions {
         return Map.of("PasswordPolicy", passwordPolicy(account.passwordPolicy()));
     }
 
-    /** Members left out take AWS's defaults for a custom policy: 6 characters, nothing required, no expiry. */
+    /**
+     * Members left out take AWS's defaults for a custom policy: 6 characters, nothing required, no
+     * expiry, users not allowed to change their own password.
+     */
     private Map<String, ?> updateAccountPasswordPolicy(ApiRequest request) {
         request.authorize(Arns.account(request.account()), Optional.empty());
         QueryInput input = request.input();
         PasswordPolicy policy = PasswordPolicy.custom(input.integer("MinimumPasswordLength").orElse(6),
                 input.bool("RequireSymbols").orElse(false), input.bool("RequireNumbers").orElse(false),
                 input.bool("RequireUppercaseCharacters").orElse(false), input.bool("RequireLowercaseCharacters").orElse(false),
-                input.integer("PasswordReusePrevention").orElse(0), input.integer("MaxPasswordAge").orElse(0));
+                input.integer("PasswordReusePrevention").orElse(0), input.integer("MaxPasswordAge").orElse(0),
+                input.bool("AllowUsersToChangePassword").orElse(false), input.bool("HardExpiry").orElse(false));
         accounts.updatePasswordPolicy(request.account(), policy, request.origin());
         return Map.of();
     }
@@ -127,10 +143,7 @@ public final class PasswordActions {
         return shape;
     }
 
-    /**
-     * The {@code PasswordPolicy} shape. Gatehouse always lets users change their own password and
-     * has no hard expiry yet, so it reports those as such.
-     */
+    /** The {@code PasswordPolicy} shape. */
     private static Map<String, Object> passwordPolicy(PasswordPolicy policy) {
         Map<String, Object> shape = new LinkedHashMap<>();
         shape.put("MinimumPasswordLength", policy.minimumLength());
@@ -138,7 +151,7 @@ public final class PasswordActions {
         shape.put("RequireNumbers", policy.requireNumbers());
         shape.put("RequireUppercaseCharacters", policy.requireUppercase());
         shape.put("RequireLowercaseCharacters", policy.requireLowercase());
-        shape.put("AllowUsersToChangePassword", true);
+        shape.put("AllowUsersToChangePassword", policy.allowUsersToChangePassword());
         shape.put("ExpirePasswords", policy.maximumAgeDays() > 0);
         if (policy.maximumAgeDays() > 0) {
             shape.put("MaxPasswordAge", policy.maximumAgeDays());
@@ -146,7 +159,7 @@ public final class PasswordActions {
         if (policy.reusePrevention() > 0) {
             shape.put("PasswordReusePrevention", policy.reusePrevention());
         }
-        shape.put("HardExpiry", false);
+        shape.put("HardExpiry", policy.hardExpiry());
         return shape;
     }
 }
