@@ -74,7 +74,8 @@ final class VirtualMfaWizard {
         NewVirtualMfaDevice created;
         try {
             created = devices().createVirtualMfaDevice(account, IamPath.ROOT, name,
-                    Tags.of(Map.of(WIZARD_TAG, request.caller().arn())), request.caller().userName(), request.origin());
+                    Tags.of(Map.of(WIZARD_TAG, request.caller().arn())), request.principal(), request.caller().userName(),
+                    request.origin());
         } catch (EntityAlreadyExistsException | LimitExceededException refused) {
             String message = refused instanceof EntityAlreadyExistsException
                     ? "This account already has an MFA device named " + name + ". Choose another name."
