@@ -8,6 +8,8 @@ public enum AuditAction {
     SIGN_IN_PASSWORD,
     SIGN_IN_MFA,
     SIGN_OUT,
+    /** The password typed again in a console session before a sensitive change. */
+    REAUTHENTICATION,
     MFA_VERIFICATION,
     PASSWORD_CHANGED,
     LOGIN_PROFILE_CREATED,

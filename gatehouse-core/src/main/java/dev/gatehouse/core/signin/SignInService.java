@@ -90,6 +90,39 @@ public final class SignInService {
         return verifier.verify(principal, serial, code, origin);
     }
 
+    /**
+     * The signed-in principal typed its password again before a sensitive change (removing an MFA
+     * device). Failures count towards the same throttle as the sign-in's password step, so a
+     * session cannot be used to guess the password; while throttled, the password is not tried.
+     *
+     * @return whether the password is the principal's and the principal is not throttled
+     */
+    public boolean reauthenticate(PrincipalRef principal, Password password, Origin origin) {
+        Objects.requireNonNull(principal, "principal");
+        return store.inTransaction(session -> {
+            Instant now = clock.instant();
+            List<String> keys = List.of(throttleKey(principal));
+            String actor = Lookups.arn(session, principal);
+            Optional<Instant> blocked = throttle.blockedUntil(session, keys, now);
+            if (blocked.isPresent()) {
+                audit.record(session, principal.accountId(), actor, AuditAction.REAUTHENTICATION, AuditOutcome.THROTTLED,
+                        origin, false, "blocked until " + blocked.get());
+                return false;
+            }
+            Optional<LoginProfile> profile = session.loginProfiles().find(principal);
+            if (profile.isEmpty() || !hasher.verify(password, profile.get().passwordHash())) {
+                throttle.recordFailure(session, keys, now);
+                audit.record(session, principal.accountId(), actor, AuditAction.REAUTHENTICATION, AuditOutcome.FAILURE,
+                        origin, false, "wrong password");
+                return false;
+            }
+            throttle.reset(session, keys);
+            audit.record(session, principal.accountId(), actor, AuditAction.REAUTHENTICATION, AuditOutcome.SUCCESS,
+                    origin, false, "");
+            return true;
+        });
+    }
+
     private PasswordSignIn check(StoreSession session, Optional<PrincipalRef> principal, Password password,
             Origin origin, String typed) {
         Instant now = clock.instant();

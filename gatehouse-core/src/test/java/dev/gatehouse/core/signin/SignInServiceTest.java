@@ -131,4 +131,22 @@ class SignInServiceTest {
         assertThat(gatehouse.signIn.signInRoot("root@example.com", Password.of("Temporary-Pass-1"), ORIGIN)
                 .passwordChangeRequired()).isTrue();
     }
+
+    @Test
+    void reauthenticationChecksThePasswordAndSharesTheSignInThrottle() {
+        assertThat(gatehouse.signIn.reauthenticate(account.root(), Password.of("Correct-Horse-7"), ORIGIN)).isTrue();
+        for (int i = 0; i < 3; i++) {
+            assertThat(gatehouse.signIn.reauthenticate(account.root(), Password.of("guess-" + i), ORIGIN)).isFalse();
+        }
+        assertThat(gatehouse.signIn.reauthenticate(account.root(), Password.of("Correct-Horse-7"), ORIGIN))
+                .as("throttled: not even tried").isFalse();
+        assertThat(gatehouse.signIn.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN).outcome())
+                .as("the sign-in shares the count").isEqualTo(SignInOutcome.FAILED);
+        assertThat(store.auditEvents()).filteredOn(event -> event.action() == AuditAction.REAUTHENTICATION)
+                .extracting(event -> event.outcome())
+                .containsExactly(AuditOutcome.SUCCESS, AuditOutcome.FAILURE, AuditOutcome.FAILURE, AuditOutcome.FAILURE,
+                        AuditOutcome.THROTTLED);
+        gatehouse.clock.advance(Duration.ofSeconds(1));
+        assertThat(gatehouse.signIn.reauthenticate(account.root(), Password.of("Correct-Horse-7"), ORIGIN)).isTrue();
+    }
 }

@@ -5,7 +5,9 @@ import dev.gatehouse.core.account.AccountAlias;
 import dev.gatehouse.core.account.AccountId;
 import dev.gatehouse.core.account.EmailAddress;
 import dev.gatehouse.core.account.PrincipalRef;
+import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditEvent;
+import dev.gatehouse.core.audit.AuditPosition;
 import dev.gatehouse.core.crypto.PasswordHash;
 import dev.gatehouse.core.crypto.SealedSecret;
 import dev.gatehouse.core.error.EntityAlreadyExistsException;
@@ -45,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -463,6 +466,18 @@ public final class InMemoryStore implements Store {
                             .filter(e -> accountId.equals(e.accountId())).toList());
                     java.util.Collections.reverse(events);
                     return events.stream().limit(limit).toList();
+                }
+
+                @Override
+                public List<AuditEvent> list(AccountId accountId, Set<AuditAction> actions,
+                        Optional<AuditPosition> after, int limit) {
+                    Comparator<AuditEvent> newestFirst = Comparator.comparing(AuditEvent::at)
+                            .thenComparing(AuditEvent::id).reversed();
+                    return state.audit.stream()
+                            .filter(e -> accountId.equals(e.accountId()) && actions.contains(e.action()))
+                            .filter(e -> after.map(position -> e.at().isBefore(position.at())
+                                    || e.at().equals(position.at()) && e.id().compareTo(position.id()) < 0).orElse(true))
+                            .sorted(newestFirst).limit(limit).toList();
                 }
             };
         }

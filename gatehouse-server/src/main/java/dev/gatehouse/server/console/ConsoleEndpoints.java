@@ -4,8 +4,11 @@ import dev.gatehouse.core.IdentityServices;
 import dev.gatehouse.core.authz.Authorizer;
 import dev.gatehouse.core.console.ConsoleSessionService;
 import dev.gatehouse.server.Endpoints;
+import dev.gatehouse.server.console.pages.AccessKeyPages;
 import dev.gatehouse.server.console.pages.DashboardPage;
+import dev.gatehouse.server.console.pages.MfaDevicePages;
 import dev.gatehouse.server.console.pages.PasswordChangePage;
+import dev.gatehouse.server.console.pages.SecurityCredentialsPage;
 import dev.gatehouse.server.console.pages.SignInPages;
 import dev.gatehouse.server.console.pages.SignUpPages;
 import io.javalin.config.RoutesConfig;
@@ -39,7 +42,8 @@ public final class ConsoleEndpoints implements Endpoints {
                 new SignUpPages(console),
                 new SignInPages(console),
                 new PasswordChangePage(console),
-                new DashboardPage(console));
+                new DashboardPage(console),
+                new SecurityCredentialsPage(console), new MfaDevicePages(console), new AccessKeyPages(console));
     }
 
     @Override

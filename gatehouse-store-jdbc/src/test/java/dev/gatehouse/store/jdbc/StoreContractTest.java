@@ -17,6 +17,11 @@ import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditOutcome;
 import dev.gatehouse.core.audit.Origin;
+import dev.gatehouse.core.console.ConsoleSession;
+import dev.gatehouse.core.console.ConsoleSessionLimits;
+import dev.gatehouse.core.console.ConsoleSessionService;
+import dev.gatehouse.core.console.ConsoleSessionState;
+import dev.gatehouse.core.console.IssuedConsoleSession;
 import dev.gatehouse.core.crypto.KeyRing;
 import dev.gatehouse.core.crypto.KeyRotationService;
 import dev.gatehouse.core.crypto.MasterKey;
@@ -25,6 +30,7 @@ import dev.gatehouse.core.crypto.SecretCipher;
 import dev.gatehouse.core.error.DeleteConflictException;
 import dev.gatehouse.core.error.EntityAlreadyExistsException;
 import dev.gatehouse.core.error.InvalidAuthenticationCodeException;
+import dev.gatehouse.core.error.InvalidInputException;
 import dev.gatehouse.core.error.LimitExceededException;
 import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.error.PasswordPolicyViolationException;
@@ -37,6 +43,7 @@ import dev.gatehouse.core.mfa.MfaVerifier;
 import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.mfa.VerificationOutcome;
+import dev.gatehouse.core.signin.SignInHistory;
 import dev.gatehouse.core.signin.SignInOutcome;
 import dev.gatehouse.core.error.AccessDeniedException;
 import dev.gatehouse.core.sts.ActiveSession;
@@ -182,6 +189,43 @@ abstract class StoreContractTest {
         assertThat(gatehouse.passwords.findLoginProfile(account.root()).orElseThrow().lastUsed()).contains(START);
         assertThat(gatehouse.signIn.signInRoot("root@example.com", Password.of("wrong"), ORIGIN).outcome())
                 .isEqualTo(SignInOutcome.FAILED);
+    }
+
+    @Test
+    void pagesTheSignInHistoryNewestFirstWithNothingElse() {
+        Account other = gatehouse.accounts.createAccount("other@example.com", null, "Correct-Horse-7");
+        gatehouse.signIn.signInRoot("other@example.com", Password.of("Correct-Horse-7"), ORIGIN);
+        // Four sign-in events in one millisecond, so that page boundaries fall inside it.
+        gatehouse.signIn.signInRoot("root@example.com", Password.of("wrong"), ORIGIN);
+        gatehouse.signIn.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN);
+        store.inTransaction(session -> gatehouse.audit.record(session, account.id(), account.id().rootArn(),
+                AuditAction.SIGN_IN_MFA, AuditOutcome.SUCCESS, ORIGIN, true, "device root-phone"));
+        gatehouse.signIn.signInRoot("root@example.com", Password.of("wrong again"), ORIGIN);
+        gatehouse.users.createUser(account.id(), UserName.of("not-a-sign-in"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        clock.advance(Duration.ofSeconds(1));
+        gatehouse.signIn.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN);
+        SignInHistory history = new SignInHistory(store);
+
+        List<AuditEvent> whole = history.list(account.id(), Optional.empty(), 100).items();
+        List<AuditEvent> paged = new ArrayList<>();
+        Optional<String> marker = Optional.empty();
+        do {
+            Page<AuditEvent> page = history.list(account.id(), marker, 1);
+            paged.addAll(page.items());
+            marker = page.nextMarker();
+        } while (marker.isPresent());
+
+        assertThat(whole).hasSize(5).extracting(AuditEvent::action).containsOnly(AuditAction.SIGN_IN_PASSWORD,
+                AuditAction.SIGN_IN_MFA);
+        assertThat(whole.get(0).at()).isEqualTo(START.plusSeconds(1));
+        assertThat(whole).extracting(AuditEvent::outcome).containsExactlyInAnyOrder(AuditOutcome.SUCCESS,
+                AuditOutcome.SUCCESS, AuditOutcome.SUCCESS, AuditOutcome.FAILURE, AuditOutcome.FAILURE);
+        assertThat(whole).filteredOn(AuditEvent::mfaUsed).extracting(AuditEvent::action)
+                .containsExactly(AuditAction.SIGN_IN_MFA);
+        assertThat(paged).isEqualTo(whole);
+        assertThat(history.list(other.id(), Optional.empty(), 100).items()).hasSize(1);
+        assertThatThrownBy(() -> history.list(account.id(), Optional.of("bm90IGEgbWFya2Vy"), 10))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -588,6 +632,57 @@ abstract class StoreContractTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void keepsConsoleSessionsForEveryNodeRotatesThemAndEndsThemByTimeout() {
+        ConsoleSessionService sessions = new ConsoleSessionService(store, gatehouse.audit, ConsoleSessionLimits.DEFAULT,
+                clock, new SecureRandom());
+        NewVirtualMfaDevice device = enable(account.root(), "root-phone");
+        IssuedConsoleSession pending = sessions.start(account.root(), ConsoleSessionState.PENDING_MFA, true, Optional.empty());
+
+        ConsoleSession seen;
+        try (JdbcStore secondNode = openStoreOnSameDatabase()) {
+            ConsoleSessionService elsewhere = new ConsoleSessionService(secondNode, gatehouse.audit,
+                    ConsoleSessionLimits.DEFAULT, clock, new SecureRandom());
+            seen = elsewhere.resume(pending.id()).orElseThrow();
+        }
+        assertThat(seen).isEqualTo(pending.session());
+        assertThat(seen.digest()).isEqualTo(pending.id().digest()).doesNotContain(pending.id().reveal());
+        assertThat(seen.authenticatedAtIfAny()).isEmpty();
+        assertThat(seen.csrfTokenMatches(seen.csrfToken())).isTrue();
+
+        clock.advance(Duration.ofMinutes(2));
+        IssuedConsoleSession signedIn = sessions.completeMfa(seen, device.device().serial(), ORIGIN).orElseThrow();
+        assertThat(signedIn.id()).isNotEqualTo(pending.id());
+        assertThat(sessions.resume(pending.id())).as("the pending ID is spent").isEmpty();
+        assertThat(sessions.completeMfa(seen, device.device().serial(), ORIGIN)).as("and cannot complete twice").isEmpty();
+        ConsoleSession authenticated = sessions.resume(signedIn.id()).orElseThrow();
+        assertThat(authenticated.state()).isEqualTo(ConsoleSessionState.AUTHENTICATED);
+        assertThat(authenticated.mfaSerialIfAny()).contains(device.device().serial());
+        assertThat(authenticated.authenticatedAtIfAny()).contains(START.plus(Duration.ofMinutes(2)));
+        assertThat(authenticated.createdAt()).as("the absolute timeout counts from the password").isEqualTo(START);
+        assertThat(authenticated.passwordChangeRequired()).isTrue();
+        assertThat(authenticated.csrfToken()).isNotEqualTo(seen.csrfToken());
+
+        clock.advance(Duration.ofMinutes(5));
+        sessions.passwordChanged(sessions.reauthenticated(authenticated));
+        ConsoleSession reread = sessions.resume(signedIn.id()).orElseThrow();
+        assertThat(reread.passwordChangeRequired()).isFalse();
+        assertThat(reread.reauthenticatedAtIfAny()).contains(START.plus(Duration.ofMinutes(7)));
+        assertThat(reread.lastSeenAt()).as("touched").isEqualTo(START.plus(Duration.ofMinutes(7)));
+
+        IssuedConsoleSession other = sessions.start(account.root(), ConsoleSessionState.AUTHENTICATED, false, Optional.empty());
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(sessions.resume(signedIn.id())).as("idle for 15 minutes").isEmpty();
+        sessions.start(account.root(), ConsoleSessionState.AUTHENTICATED, false, Optional.of(other.id()));
+        assertThat(sessions.endAll(account.root())).as("the idle one deleted, the replaced one too").isEqualTo(1);
+
+        IssuedConsoleSession last = sessions.start(account.root(), ConsoleSessionState.AUTHENTICATED, false, Optional.empty());
+        sessions.end(last.session(), ORIGIN);
+        assertThat(sessions.resume(last.id())).isEmpty();
+        assertThat(store.read(session -> session.audit().recent(account.id(), 100)).stream()
+                .map(AuditEvent::action)).contains(AuditAction.SIGN_IN_MFA, AuditAction.SIGN_OUT);
     }
 
     private List<SessionCredentials> storedSessions() {

@@ -36,8 +36,8 @@ import java.util.Optional;
  */
 public final class SignInPages implements ConsolePages {
 
-    static final String WRONG_DETAILS = "Your sign-in details are not correct. Check them and try again.";
-    static final String WRONG_CODE = "The code was not accepted. Wait for your device to show a new code, then enter it.";
+    public static final String WRONG_DETAILS = "Your sign-in details are not correct. Check them and try again.";
+    public static final String WRONG_CODE = "The code was not accepted. Wait for your device to show a new code, then enter it.";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ConsoleContext console;
@@ -140,7 +140,7 @@ public final class SignInPages implements ConsolePages {
 
     private String throttled(Instant until) {
         long seconds = Math.max(1, Duration.between(console.services().clock().instant(), until).toSeconds());
-        String wait = seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
+        String wait = seconds == 1 ? "1 second" : seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
         return "Too many codes were not accepted. Try again after " + CLOCK.format(until) + " (in " + wait + ").";
     }
 

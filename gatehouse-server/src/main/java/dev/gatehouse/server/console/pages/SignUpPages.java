@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public final class SignUpPages implements ConsolePages {
 
-    static final String DISABLED = "Sign-up is turned off on this Gatehouse. Ask its operator for an account.";
+    public static final String DISABLED = "Sign-up is turned off on this Gatehouse. Ask its operator for an account.";
 
     private final ConsoleContext console;
 

@@ -12,4 +12,17 @@ document.addEventListener("DOMContentLoaded", () => {
             }
         });
     }
+    // Next to code fields: how long the current 30-second code stays valid, by this computer's clock.
+    const countdowns = document.querySelectorAll("[data-totp-countdown]");
+    if (countdowns.length > 0) {
+        const tick = () => {
+            const left = 30 - Math.floor(Date.now() / 1000) % 30;
+            for (const element of countdowns) {
+                element.hidden = false;
+                element.textContent = "The current code changes in " + left + (left === 1 ? " second." : " seconds.");
+            }
+        };
+        tick();
+        setInterval(tick, 1000);
+    }
 });
