@@ -52,6 +52,37 @@ class ServeCommandIT {
     }
 
     @Test
+    void servesTheConsoleFromTheRunnableJarWithSignUpTurnedOff() throws Exception {
+        Process process = GatehouseProcess.builder(workingDirectory, Map.of(), "serve", "--port", "0", "--no-sign-up")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            URI baseUri = awaitListening(process);
+            HttpClient http = HttpClient.newHttpClient();
+
+            HttpResponse<String> root = http.send(HttpRequest.newBuilder(baseUri.resolve("/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(root.statusCode()).isEqualTo(302);
+            assertThat(root.headers().firstValue("Location")).contains("/console/");
+            // The precompiled templates and the static assets made it into the shaded jar.
+            HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(baseUri.resolve("/console/signin")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(signIn.statusCode()).isEqualTo(200);
+            assertThat(signIn.body()).contains("<form method=\"post\" action=\"/console/signin\"");
+            HttpResponse<String> css = http.send(HttpRequest.newBuilder(baseUri.resolve("/console/static/console.css")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(css.statusCode()).isEqualTo(200);
+            HttpResponse<String> signUp = http.send(HttpRequest.newBuilder(baseUri.resolve("/console/signup")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(signUp.statusCode()).isEqualTo(403);
+            assertThat(signUp.body()).contains("Sign-up is turned off");
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void createsTheDefaultDataDirectoryReadableOnlyByItsOwner() throws Exception {
         Process process = GatehouseProcess.builder(workingDirectory, Map.of(), "serve", "--port", "0")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)

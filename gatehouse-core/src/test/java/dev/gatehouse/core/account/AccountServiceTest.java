@@ -90,6 +90,24 @@ class AccountServiceTest {
     }
 
     @Test
+    void countsTheUsersWithAndWithoutMfaOnceEach() {
+        Account account = accounts.createAccount("root@example.com", null, "Correct-Horse-7");
+        gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, Origin.LOCAL);
+        var alice = gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, Origin.LOCAL);
+        TotpGenerator totp = new TotpGenerator(TotpParameters.AWS_DEFAULT);
+        for (String name : new String[] {"alice-phone", "alice-tablet", "root-phone"}) {
+            NewVirtualMfaDevice device = gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
+                    DeviceName.of(name), Tags.NONE, Origin.LOCAL);
+            long step = TotpParameters.AWS_DEFAULT.stepAt(gatehouse.clock.instant());
+            gatehouse.mfaDevices.enableMfaDevice(name.startsWith("root") ? account.root() : alice.principal(),
+                    device.device().serial(), totp.generateOneTimePasswordAtStep(device.seed(), step - 1),
+                    totp.generateOneTimePasswordAtStep(device.seed(), step), Origin.LOCAL);
+        }
+        assertThat(accounts.countUsersByMfa(account.id())).as("root is no IAM user; two devices are one user")
+                .isEqualTo(new UserMfaCounts(1, 1));
+    }
+
+    @Test
     void changesAndRemovesTheAlias() {
         Account account = accounts.createAccount("root@example.com", "general", "Correct-Horse-7");
         accounts.setAlias(account.id(), AccountAlias.of("renamed"), Origin.LOCAL);

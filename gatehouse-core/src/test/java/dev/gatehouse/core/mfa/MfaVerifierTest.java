@@ -152,6 +152,21 @@ class MfaVerifierTest {
     }
 
     @Test
+    void tellsUntilWhenCodesAreRefused() {
+        assertThat(gatehouse.verifier.blockedUntil(root, serial)).isEmpty();
+        verify("000000");
+        verify("000000");
+        verify("000000");
+        assertThat(gatehouse.verifier.blockedUntil(root, serial)).as("the third failure delays the next attempt")
+                .contains(gatehouse.clock.instant().plusSeconds(1));
+        for (int failure = 4; failure <= 10; failure++) {
+            gatehouse.clock.advance(Duration.ofMinutes(5));
+            verify("000000");
+        }
+        assertThat(gatehouse.verifier.blockedUntil(root, serial)).contains(gatehouse.clock.instant().plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
     void countsReplaysAsFailures() {
         String code = code(step());
         verify(code);

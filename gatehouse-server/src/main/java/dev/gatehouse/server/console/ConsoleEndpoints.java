@@ -5,12 +5,15 @@ import dev.gatehouse.core.authz.Authorizer;
 import dev.gatehouse.core.console.ConsoleSessionService;
 import dev.gatehouse.server.Endpoints;
 import dev.gatehouse.server.console.pages.AccessKeyPages;
+import dev.gatehouse.server.console.pages.AccountPages;
 import dev.gatehouse.server.console.pages.DashboardPage;
 import dev.gatehouse.server.console.pages.MfaDevicePages;
 import dev.gatehouse.server.console.pages.PasswordChangePage;
 import dev.gatehouse.server.console.pages.SecurityCredentialsPage;
 import dev.gatehouse.server.console.pages.SignInPages;
 import dev.gatehouse.server.console.pages.SignUpPages;
+import dev.gatehouse.server.console.pages.UserPages;
+import dev.gatehouse.server.console.pages.UsersPages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpStatus;
 import java.security.SecureRandom;
@@ -43,7 +46,10 @@ public final class ConsoleEndpoints implements Endpoints {
                 new SignInPages(console),
                 new PasswordChangePage(console),
                 new DashboardPage(console),
-                new SecurityCredentialsPage(console), new MfaDevicePages(console), new AccessKeyPages(console));
+                new SecurityCredentialsPage(console), new MfaDevicePages(console), new AccessKeyPages(console),
+                new UsersPages(console),
+                new UserPages(console),
+                new AccountPages(console));
     }
 
     @Override

@@ -38,6 +38,8 @@ public final class ConsolePaths {
     /** One's own password change, asked for (unlike the forced {@link #CHANGE_PASSWORD}). */
     public static final String UPDATE_PASSWORD = SECURITY_CREDENTIALS + "/password";
     public static final String USERS = ROOT + "/users";
+    /** "Create user": '~' is not allowed in user names, so no user's page can have this path. */
+    public static final String NEW_USER = USERS + "/~new";
     /** Alias, password policy, sign-in history. */
     public static final String ACCOUNT = ROOT + "/account";
 

@@ -9,6 +9,7 @@ import dev.gatehouse.core.authz.Decision;
 import dev.gatehouse.core.console.ConsoleSession;
 import dev.gatehouse.core.console.ConsoleSessionId;
 import dev.gatehouse.core.console.IssuedConsoleSession;
+import dev.gatehouse.server.api.Arns;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
@@ -54,7 +55,7 @@ public final class ConsoleRequest {
         return console;
     }
 
-    /** A form field, trimmed of nothing; empty when absent. Passwords and codes come through here too. */
+    /** A form field as sent (not trimmed, since passwords may have spaces); empty when absent. */
     public String form(String name) {
         return Objects.requireNonNullElse(context.formParam(name), "");
     }
@@ -116,6 +117,16 @@ public final class ConsoleRequest {
         return console.authorizer().decide(request(action, resourceArn, subject)) == Decision.ALLOW;
     }
 
+    /** Whether the caller may open the Users pages: list the account's users, as the API's ListUsers. */
+    public boolean seesUsers() {
+        return allowed("iam:ListUsers", Arns.users(caller().accountId()), Optional.empty());
+    }
+
+    /** Whether the caller may open the Account page: the account's alias, as the API's ListAccountAliases. */
+    public boolean seesAccount() {
+        return allowed("iam:ListAccountAliases", Arns.account(caller().accountId()), Optional.empty());
+    }
+
     /**
      * Throws {@link dev.gatehouse.core.error.AccessDeniedException} unless allowed; the route
      * answers it with a 403 page.
@@ -174,7 +185,8 @@ public final class ConsoleRequest {
                     .orElse(own.id().value());
             String principalLabel = caller.userName().map(name -> name.value())
                     .orElse("Root user (" + own.rootEmail().value() + ")");
-            signedIn = Optional.of(new Frame.SignedIn(principalLabel, accountLabel, session.mfaUsed()));
+            signedIn = Optional.of(new Frame.SignedIn(principalLabel, accountLabel, session.mfaUsed(), seesUsers(),
+                    seesAccount()));
         }
         return new Frame(title, context.path(), signedIn, csrfToken());
     }

@@ -82,7 +82,7 @@ public final class ConsoleRoutes {
             handler.handle(request);
         } catch (GatehouseException error) {
             LOG.debug("Console request refused: {}", error.getMessage());
-            request.render(ConsoleErrors.status(error), "error.jte", "Not done", Map.of("message", ConsoleErrors.message(error)));
+            request.render(ConsoleErrors.status(error), "error.jte", "That did not work", Map.of("message", ConsoleErrors.message(error)));
         }
     }
 

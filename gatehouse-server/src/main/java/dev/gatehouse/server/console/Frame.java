@@ -10,8 +10,11 @@ import java.util.Optional;
  */
 public record Frame(String title, String path, Optional<SignedIn> signedIn, String csrfToken) {
 
-    /** The signed-in principal as the header shows it. */
-    public record SignedIn(String principal, String account, boolean mfaUsed) {
+    /**
+     * The signed-in principal as the header shows it, and which administrators' sections the
+     * navigation offers it (those it may open: the others would only answer 403).
+     */
+    public record SignedIn(String principal, String account, boolean mfaUsed, boolean seesUsers, boolean seesAccount) {
     }
 
     public Frame {

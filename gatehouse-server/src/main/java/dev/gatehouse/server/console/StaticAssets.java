@@ -1,5 +1,6 @@
 package dev.gatehouse.server.console;
 
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The console's CSS and JavaScript, read from the classpath once at start. Only the files named
@@ -22,10 +24,10 @@ final class StaticAssets {
     private final Map<String, byte[]> contents;
 
     StaticAssets() {
-        contents = TYPES.keySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(name -> name, StaticAssets::read));
+        contents = TYPES.keySet().stream().collect(Collectors.toUnmodifiableMap(name -> name, StaticAssets::read));
     }
 
-    void addTo(io.javalin.config.RoutesConfig routes) {
+    void addTo(RoutesConfig routes) {
         routes.get(ConsolePaths.STATIC + "/{file}", this::serve);
     }
 

@@ -3,9 +3,11 @@ package dev.gatehouse.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.account.Account;
+import dev.gatehouse.core.account.PasswordPolicy;
 import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditOutcome;
+import dev.gatehouse.core.audit.Origin;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.server.console.ConsoleClient.Response;
 import dev.gatehouse.server.console.ConsoleServer.Authenticator;
@@ -184,6 +186,18 @@ class ConsoleSignInTest {
         assertThat(changed.location()).isEqualTo("/console/");
         assertThat(browser.follow(changed).text("h1")).isEqualTo("IAM dashboard");
         assertThat(events(account, AuditAction.PASSWORD_CHANGED)).hasSize(1);
+    }
+
+    @Test
+    void aPasswordThePolicyLetExpireMustBeChangedToo() {
+        Account account = console.createAccount("acme");
+        console.services.accounts().updatePasswordPolicy(account.id(), PasswordPolicy.custom(8, false, false, false, false, 0, 1),
+                Origin.LOCAL);
+        console.createUser(account, "carol", false, false);
+        console.clock.advance(Duration.ofDays(2));
+
+        assertThat(browser.signInAsUser("acme", "carol", ConsoleServer.PASSWORD).location())
+                .isEqualTo("/console/change-password");
     }
 
     @Test
