@@ -29,7 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The seed tutorials' walk in a real browser (Debian's Chromium, headless) against a real server
  * over real SQLite: sign up, see the dashboard ask for root MFA, assign a virtual device by reading
  * the secret key off the page and typing two consecutive codes, sign out, sign in with a code
- * (a wrong one refused, the same one refused when replayed). Each step's screenshot is kept under {@code target/screenshots/console-walk/}.
+ * (a wrong one refused, the same one refused when replayed); then the same for an IAM user whom
+ * root created with a console password, until root's Users list shows MFA enabled for it. Each step's screenshot is kept under {@code target/screenshots/console-walk/}.
  *
  * <p>The codes are computed with gatehouse-otp at the server's clock, which the test moves on by
  * whole TOTP steps where a person would wait for the app to show a new code.
@@ -39,6 +40,7 @@ class ConsoleWalkBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots", "console-walk");
     private static final String EMAIL = "owner@example.com";
     private static final String PASSWORD = "Correct-Horse-Battery-9";
+    private static final String USER_PASSWORD = "Staple-Battery-Horse-4";
     private static final Duration STEP = Duration.ofSeconds(30);
 
     @TempDir
@@ -72,7 +74,7 @@ class ConsoleWalkBrowserTest {
     }
 
     @Test
-    void rootAssignsVirtualMfaAndSignsInWithIt() {
+    void rootAndAnIamUserAssignVirtualMfaAndSignInWithIt() {
         // Sign up, then sign in as the new account's root user.
         open("/console/signup");
         type("email", EMAIL);
@@ -117,6 +119,50 @@ class ConsoleWalkBrowserTest {
         assertThat(driver.getCurrentUrl()).endsWith("/console/signin/mfa");
         assertThat(text(".message.error")).contains("The code was not accepted");
         browser.screenshot("same-code-refused");
+
+        // Root, signed in with the next code, creates an IAM user with a console password.
+        server.clock.advance(STEP);
+        enterCode(rootPhone.code(0));
+        click(By.cssSelector("nav.sections a[href='/console/users']"));
+        click(By.cssSelector("a[href='/console/users/~new']"));
+        type("username", "alice");
+        driver.findElement(By.cssSelector("input[name=password-mode][value=custom]")).click();
+        type("password", USER_PASSWORD);
+        WebElement resetRequired = driver.findElement(By.name("require-reset"));
+        if (resetRequired.isSelected()) {
+            resetRequired.click();
+        }
+        browser.screenshot("create-user");
+        click(By.cssSelector("form#create-user button[type=submit]"));
+        assertThat(text("main")).contains("alice");
+        click(By.cssSelector("nav.sections a[href='/console/users']"));
+        assertThat(mfaColumnOf("alice")).isEqualTo("Not enabled");
+        signOut();
+
+        // The user signs in with the account ID, its name and password, and assigns its own device.
+        signInAsUser(accountId, "alice");
+        assertThat(driver.getCurrentUrl()).endsWith("/console/");
+        assertThat(text(".recommendations")).contains("Add MFA for yourself");
+        browser.screenshot("user-dashboard-before-mfa");
+        Authenticator alicePhone = assignVirtualDevice("alice-phone");
+        signOut();
+
+        server.clock.advance(STEP.multipliedBy(2));
+        signInAsUser(accountId, "alice");
+        assertThat(driver.getCurrentUrl()).endsWith("/console/signin/mfa");
+        enterCode(alicePhone.code(0));
+        assertThat(driver.getCurrentUrl()).endsWith("/console/");
+        assertThat(text(".recommendations")).contains("You have MFA").doesNotContain("Add MFA for yourself");
+        assertThat(text(".who")).contains("alice").contains("Signed in with MFA");
+        browser.screenshot("user-dashboard-after-mfa");
+        signOut();
+
+        // Root's list of users now shows MFA enabled for the user.
+        signInAsRoot();
+        enterCode(rootPhone.code(0));
+        click(By.cssSelector("nav.sections a[href='/console/users']"));
+        assertThat(mfaColumnOf("alice")).isEqualTo("Enabled");
+        browser.screenshot("users-mfa-enabled");
     }
 
     /** Fills in the root user's sign-in form with the account's e-mail and password and sends it. */
@@ -125,6 +171,21 @@ class ConsoleWalkBrowserTest {
         type("email", EMAIL);
         type("root-password", PASSWORD);
         click(By.cssSelector("form#root-signin button[type=submit]"));
+    }
+
+    /** Fills in the IAM user's sign-in form with the account ID, the user's name and password and sends it. */
+    private void signInAsUser(String accountId, String userName) {
+        open("/console/signin");
+        type("account", accountId);
+        type("username", userName);
+        type("user-password", USER_PASSWORD);
+        click(By.cssSelector("form#user-signin button[type=submit]"));
+    }
+
+    /** The MFA column of the user's row in the Users list. */
+    private String mfaColumnOf(String userName) {
+        return driver.findElement(By.xpath("//table[@id='users']//tr[th/a[normalize-space()='" + userName + "']]"
+                + "/td[contains(@class,'mfa')]")).getText().strip();
     }
 
     /**
