@@ -4,6 +4,7 @@ import dev.gatehouse.core.IdentityServices;
 import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.authz.Authorizer;
 import dev.gatehouse.core.authz.InterimAuthorizer;
+import dev.gatehouse.core.crypto.Argon2Parameters;
 import dev.gatehouse.core.crypto.KeyRing;
 import dev.gatehouse.core.crypto.MasterKey;
 import dev.gatehouse.core.crypto.Password;
@@ -40,12 +41,13 @@ import picocli.CommandLine.Option;
  * Argon2id verification is what a sign-in cannot avoid (the password must be checked), so the sign-ins
  * per second are set against the verifications per second the same hasher allows, at each concurrency.
  *
- * <p>The run: Argon2id alone at each concurrency (a verify of a stored hash, with the server's
- * parameters); then, on a fresh SQLite store in {@code --data} (a temporary directory by default),
- * enough IAM users with passwords and enabled virtual MFA devices that none waits for a new TOTP step
- * (made through the domain services before the server starts); then a Gatehouse server in this JVM,
- * wired as {@code gatehouse serve} wires it, on a loopback port; then sign-ins through HTTP at each
- * concurrency, after a warm-up.
+ * <p>The run: a short measure of Argon2id alone (a verify of a stored hash, with the server's
+ * parameters) that sizes the pool of users; on a fresh SQLite store in {@code --data} (a temporary
+ * directory by default), enough IAM users with passwords and enabled virtual MFA devices that none
+ * waits for a new TOTP step (made through the domain services before the server starts); a Gatehouse
+ * server in this JVM, wired as {@code gatehouse serve} wires it, on a loopback port; then, at each
+ * concurrency, Argon2id alone and right after it the sign-ins through HTTP, each after a warm-up, so
+ * that the two figures compared were taken under the same load.
  *
  * <pre>
  * java -cp gatehouse-bench/target/benchmarks.jar dev.gatehouse.bench.console.ConsoleSignInBenchmark
@@ -74,6 +76,10 @@ public final class ConsoleSignInBenchmark implements Callable<Integer> {
     @Option(names = "--data", description = "Directory of the SQLite store (default: a new temporary directory).")
     Path data;
 
+    @Option(names = "--argon2", split = ",", paramLabel = "KIB,PASSES,LANES",
+            description = "Other Argon2id parameters than the server's (OWASP's 19456,2,1), to see what the rest of the path costs.")
+    List<Integer> argon2;
+
     /** The parameters of each stretch. */
     record Plan(List<Integer> concurrencyLevels, Duration warmup, Duration duration, Integer users) {
     }
@@ -99,7 +105,9 @@ public final class ConsoleSignInBenchmark implements Callable<Integer> {
         Path directory = data != null ? data : Files.createTempDirectory("gatehouse-sign-in-bench-");
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "load average before: %.2f, %d cores%n", loadAverage(), Runtime.getRuntime().availableProcessors());
-        Report report = run(directory, new PasswordHasher(), new Plan(concurrencyLevels, Duration.ofSeconds(warmupSeconds),
+        PasswordHasher hasher = argon2 == null ? new PasswordHasher()
+                : new PasswordHasher(new Argon2Parameters(argon2.get(0), argon2.get(1), argon2.get(2)));
+        Report report = run(directory, hasher, new Plan(concurrencyLevels, Duration.ofSeconds(warmupSeconds),
                 Duration.ofSeconds(durationSeconds), users), out);
         out.printf(Locale.ROOT, "load average after: %.2f%n", loadAverage());
         return report.waits() == 0 && report.levels().stream().allMatch(level -> level.signIns().errors() == 0) ? 0 : 1;
@@ -112,18 +120,18 @@ public final class ConsoleSignInBenchmark implements Callable<Integer> {
     static Report run(Path directory, PasswordHasher hasher, Plan plan, PrintStream out) throws InterruptedException, IOException {
         out.printf(Locale.ROOT, "Argon2id m=%d KiB t=%d p=%d%n", hasher.parameters().memoryKib(), hasher.parameters().iterations(),
                 hasher.parameters().parallelism());
-        List<ClosedLoop.Result> argon2 = new ArrayList<>();
         PasswordHash stored = hasher.hash(Password.of(PASSWORD));
         Password typed = Password.of(PASSWORD);
-        for (int concurrency : plan.concurrencyLevels()) {
-            ClosedLoop.run("argon2id", concurrency, plan.warmup(), () -> verify(hasher, typed, stored));
-            ClosedLoop.Result result = ClosedLoop.run("argon2id", concurrency, plan.duration(), () -> verify(hasher, typed, stored));
-            out.println(result);
-            argon2.add(result);
+        ClosedLoop.Operation argon2 = () -> verify(hasher, typed, stored);
+        int widest = plan.concurrencyLevels().stream().mapToInt(Integer::intValue).max().orElse(1);
+        int size;
+        if (plan.users() != null) {
+            size = plan.users();
+        } else {
+            // Sign-ins cannot outrun Argon2id alone at full concurrency; twice its rate leaves room for noise.
+            ClosedLoop.Result calibration = ClosedLoop.run("argon2id", widest, Duration.ofSeconds(3), argon2);
+            size = (int) Math.ceil(2 * calibration.perSecond() * REUSE_AFTER.toSeconds()) + 2 * widest;
         }
-        double fastest = argon2.stream().mapToDouble(ClosedLoop.Result::perSecond).max().orElse(1);
-        int size = plan.users() != null ? plan.users()
-                : (int) Math.ceil(fastest * REUSE_AFTER.toSeconds()) + 2 * plan.concurrencyLevels().stream().mapToInt(i -> i).max().orElse(1);
 
         try (JdbcStore store = JdbcStore.open(StoreSettings.embedded(directory))) {
             // As `gatehouse serve` wires it (StorageOptions, ServeCommand), with the hasher measured above.
@@ -132,7 +140,7 @@ public final class ConsoleSignInBenchmark implements Callable<Integer> {
                     Clock.systemUTC());
             Account account = services.accounts().createAccount("root@example.com", "bench", PASSWORD);
             long preparing = System.nanoTime();
-            SignInPool pool = SignInPool.prepare(services, account.id(), PASSWORD, "signer", size,
+            SignInPool pool = SignInPool.prepare(services, account.id(), stored, "signer", size,
                     Runtime.getRuntime().availableProcessors());
             out.printf(Locale.ROOT, "prepared %d users with enabled virtual MFA devices in %.1f s%n", pool.size(),
                     (System.nanoTime() - preparing) / 1e9);
@@ -145,10 +153,12 @@ public final class ConsoleSignInBenchmark implements Callable<Integer> {
                 ClosedLoop.Operation signIn = () -> pool.signIn(turn -> browser.signIn(accountId, turn.userName(), PASSWORD,
                         turn.code()));
                 List<Level> levels = new ArrayList<>();
-                for (int i = 0; i < plan.concurrencyLevels().size(); i++) {
-                    int concurrency = plan.concurrencyLevels().get(i);
+                for (int concurrency : plan.concurrencyLevels()) {
+                    ClosedLoop.run("argon2id", concurrency, plan.warmup(), argon2);
+                    ClosedLoop.Result alone = ClosedLoop.run("argon2id", concurrency, plan.duration(), argon2);
+                    out.println(alone);
                     ClosedLoop.run("sign-in", concurrency, plan.warmup(), signIn);
-                    Level level = new Level(ClosedLoop.run("sign-in", concurrency, plan.duration(), signIn), argon2.get(i));
+                    Level level = new Level(ClosedLoop.run("sign-in", concurrency, plan.duration(), signIn), alone);
                     out.println(level.signIns());
                     levels.add(level);
                 }

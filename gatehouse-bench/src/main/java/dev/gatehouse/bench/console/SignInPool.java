@@ -4,16 +4,18 @@ import dev.gatehouse.core.IdentityServices;
 import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.AccountId;
 import dev.gatehouse.core.audit.Origin;
-import dev.gatehouse.core.crypto.Password;
+import dev.gatehouse.core.crypto.PasswordHash;
 import dev.gatehouse.core.mfa.DeviceName;
 import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
+import dev.gatehouse.core.user.LoginProfile;
 import dev.gatehouse.core.user.UserName;
 import dev.gatehouse.otp.OtpSecret;
 import dev.gatehouse.otp.TotpGenerator;
 import dev.gatehouse.otp.TotpParameters;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -52,8 +54,13 @@ final class SignInPool {
         this.clock = clock;
     }
 
-    /** Makes {@code size} users named {@code prefix-N} in {@code account}, {@code threads} at a time. */
-    static SignInPool prepare(IdentityServices services, AccountId account, String password, String prefix, int size,
+    /**
+     * Makes {@code size} users named {@code prefix-N} in {@code account}, {@code threads} at a time, each
+     * with the console password whose stored hash is {@code password}. All share that one hash, as if
+     * they had chosen the same password: a sign-in verifies it at the same cost, and the pool is made
+     * without one Argon2id hash per user.
+     */
+    static SignInPool prepare(IdentityServices services, AccountId account, PasswordHash password, String prefix, int size,
             int threads) throws InterruptedException {
         ExecutorService workers = Executors.newFixedThreadPool(threads);
         try {
@@ -74,9 +81,13 @@ final class SignInPool {
         }
     }
 
-    private static Member member(IdentityServices services, AccountId account, String password, String name) {
+    private static Member member(IdentityServices services, AccountId account, PasswordHash password, String name) {
         IamUser user = services.users().createUser(account, UserName.of(name), IamPath.ROOT, Tags.NONE, Origin.LOCAL);
-        services.passwords().createLoginProfile(user.principal(), Password.of(password), false, Origin.LOCAL);
+        Instant now = services.clock().instant();
+        services.store().inTransaction(session -> {
+            session.loginProfiles().save(new LoginProfile(user.principal(), password, false, now, now, null));
+            return null;
+        });
         NewVirtualMfaDevice device = services.mfaDevices().createVirtualMfaDevice(account, IamPath.ROOT, DeviceName.of(name),
                 Tags.NONE, Origin.LOCAL);
         long step = TOTP.stepAt(services.clock().instant());
