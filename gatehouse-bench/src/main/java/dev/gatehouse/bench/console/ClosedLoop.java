@@ -1,5 +1,7 @@
 package dev.gatehouse.bench.console;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,22 +21,31 @@ final class ClosedLoop {
         void run() throws Exception;
     }
 
-    /** What one timed stretch measured. */
+    /**
+     * What one timed stretch measured. {@code cpuMillisEach} is this process's CPU time (every thread:
+     * the clients', the server's, the JIT's and the collector's) per operation done; unlike the rates,
+     * it barely changes with what else the machine runs.
+     */
     record Result(String what, int concurrency, long operations, long errors, double perSecond, double p50Millis,
-            double p99Millis, String firstError) {
+            double p99Millis, double cpuMillisEach, String firstError) {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%-9s concurrency=%d  %8.1f/s  p50=%7.1f ms  p99=%7.1f ms  (%d done, %d errors%s)",
-                    what, concurrency, perSecond, p50Millis, p99Millis, operations, errors,
+            return String.format(Locale.ROOT,
+                    "%-9s concurrency=%d  %8.1f/s  p50=%7.1f ms  p99=%7.1f ms  CPU %.2f ms each  (%d done, %d errors%s)",
+                    what, concurrency, perSecond, p50Millis, p99Millis, cpuMillisEach, operations, errors,
                     firstError == null ? "" : ", first: " + firstError);
         }
     }
+
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private ClosedLoop() {
     }
 
     static Result run(String what, int concurrency, Duration length, Operation operation) throws InterruptedException {
+        long cpuBefore = PROCESS.getProcessCpuTime();
         long deadline = System.nanoTime() + length.toNanos();
         LongAdder errors = new LongAdder();
         String[] firstError = new String[1];
@@ -68,9 +79,12 @@ final class ClosedLoop {
         for (Thread worker : workers) {
             worker.join();
         }
+        long cpu = PROCESS.getProcessCpuTime() - cpuBefore;
         Histogram all = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
         histograms.forEach(all::add);
-        return new Result(what, concurrency, all.getTotalCount(), errors.sum(), all.getTotalCount() / (length.toNanos() / 1e9),
-                all.getValueAtPercentile(50) / 1e6, all.getValueAtPercentile(99) / 1e6, firstError[0]);
+        long done = all.getTotalCount();
+        return new Result(what, concurrency, done, errors.sum(), done / (length.toNanos() / 1e9),
+                all.getValueAtPercentile(50) / 1e6, all.getValueAtPercentile(99) / 1e6, done == 0 ? 0 : cpu / 1e6 / done,
+                firstError[0]);
     }
 }

@@ -33,6 +33,7 @@ class ConsoleSignInBenchmarkTest {
             assertThat(level.signIns().operations()).isPositive();
             assertThat(level.argon2().operations()).isPositive();
             assertThat(level.ratio()).isPositive();
+            assertThat(level.signIns().cpuMillisEach()).isPositive();
         });
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("concurrency 2: sign-ins");
     }
