@@ -133,7 +133,7 @@ public final class MfaDevicePages implements ConsolePages {
 
     private void reauthenticate(ConsoleRequest request) {
         String typed = request.form("password");
-        boolean confirmed = !typed.isEmpty() && typed.length() <= 128
+        boolean confirmed = !typed.isEmpty() && typed.length() <= Password.MAXIMUM_LENGTH
                 && console.services().signIn().reauthenticate(request.principal(), Password.of(typed), request.origin());
         if (!confirmed) {
             removeStep(request, HttpStatus.UNAUTHORIZED,

@@ -33,6 +33,9 @@ public final class SecurityCredentialsPage implements ConsolePages {
             "key-deleted", "The access key is deleted.",
             "password-changed", "Your password is changed.");
 
+    private static final String WRONG_CURRENT = "The current password is not correct. After several wrong attempts, wait"
+            + " a moment before trying again.";
+
     private final ConsoleContext console;
     private final OwnCredentials own;
 
@@ -72,11 +75,19 @@ public final class SecurityCredentialsPage implements ConsolePages {
             passwordForm(request, HttpStatus.BAD_REQUEST, "The new password and its confirmation are not the same.");
             return;
         }
+        String current = request.form("current");
+        // Checked first under the sign-in's throttle, so that a session left open cannot be used to
+        // guess the password through this form; the change checks it again.
+        if (current.isEmpty() || current.length() > Password.MAXIMUM_LENGTH
+                || !console.services().signIn().reauthenticate(request.principal(), Password.of(current), request.origin())) {
+            passwordForm(request, HttpStatus.FORBIDDEN, WRONG_CURRENT);
+            return;
+        }
         try {
-            console.services().passwords().changePassword(request.principal(), Password.of(request.form("current")),
-                    Password.of(fresh), request.origin());
+            console.services().passwords().changePassword(request.principal(), Password.of(current), Password.of(fresh),
+                    request.origin());
         } catch (AccessDeniedException wrongPassword) {
-            passwordForm(request, HttpStatus.FORBIDDEN, "The current password is not correct.");
+            passwordForm(request, HttpStatus.FORBIDDEN, WRONG_CURRENT);
             return;
         } catch (GatehouseException refused) {
             // The policy's refusal names every rule the new password breaks, in words.
