@@ -227,6 +227,7 @@ public final class AccountPages implements ConsolePages {
         params.put("action", ConsolePaths.ACCOUNT + subpath);
         params.put("fields", fields);
         params.put("button", button);
+        params.put("askPassword", false);
         params.put("error", "");
         request.render("admin/confirm.jte", heading, params);
     }

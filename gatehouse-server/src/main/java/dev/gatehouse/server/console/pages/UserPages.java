@@ -54,22 +54,25 @@ public final class UserPages implements ConsolePages {
 
     private final ConsoleContext console;
     private final ConsolePasswordGenerator generator = new ConsolePasswordGenerator();
+    private final AdminReauthentication reauthentication;
 
     public UserPages(ConsoleContext console) {
         this.console = console;
+        this.reauthentication = new AdminReauthentication(console);
     }
 
     @Override
     public void addTo(ConsoleRoutes routes) {
         routes.get("/users/{name}", Access.SIGNED_IN, request -> show(request, HttpStatus.OK, ""));
-        routes.get("/users/{name}/mfa/remove", Access.SIGNED_IN, this::confirmRemoveDevice);
+        routes.get("/users/{name}/mfa/remove", Access.SIGNED_IN, request -> confirmRemoveDevice(request, HttpStatus.OK, ""));
         routes.post("/users/{name}/mfa/remove", Access.SIGNED_IN, this::removeDevice);
         routes.get("/users/{name}/mfa/resync", Access.SIGNED_IN, request -> resyncForm(request, HttpStatus.OK, ""));
         routes.post("/users/{name}/mfa/resync", Access.SIGNED_IN, this::resync);
         routes.get("/users/{name}/mfa/hardware", Access.SIGNED_IN, request -> hardwareForm(request, HttpStatus.OK, "", ""));
         routes.post("/users/{name}/mfa/hardware", Access.SIGNED_IN, this::assignHardware);
         routes.post("/users/{name}/password", Access.SIGNED_IN, this::setPassword);
-        routes.get("/users/{name}/password/disable", Access.SIGNED_IN, this::confirmDisablePassword);
+        routes.get("/users/{name}/password/disable", Access.SIGNED_IN,
+                request -> confirmDisablePassword(request, HttpStatus.OK, ""));
         routes.post("/users/{name}/password/disable", Access.SIGNED_IN, this::disablePassword);
         routes.post("/users/{name}/keys/status", Access.SIGNED_IN, this::keyStatus);
         routes.get("/users/{name}/keys/delete", Access.SIGNED_IN, this::confirmDeleteKey);
@@ -102,6 +105,7 @@ public final class UserPages implements ConsolePages {
         params.put("devices", devices);
         params.put("password", console.services().passwords().findLoginProfile(principal));
         params.put("keys", console.services().accessKeys().listAccessKeys(principal));
+        params.put("askPassword", !reauthentication.recent(request));
         params.put("error", error);
         params.put("notice", NOTICES.getOrDefault(request.query("done"), ""));
         request.render(status, "admin/user.jte", "User " + user.name(), params);
@@ -115,15 +119,17 @@ public final class UserPages implements ConsolePages {
 
     // ----- MFA devices
 
-    private void confirmRemoveDevice(ConsoleRequest request) {
+    private void confirmRemoveDevice(ConsoleRequest request, HttpStatus status, String error) {
         Optional<IamUser> user = user(request, "iam:DeactivateMFADevice");
         if (user.isEmpty()) {
             return;
         }
-        MfaDevice device = assignedDevice(user.get(), request.query("serial"));
-        confirm(request, user.get(), "Remove MFA device", "Remove the MFA device " + device.name() + " (" + device.serial()
-                + ") from " + user.get().name() + "? The user can no longer sign in with it"
-                + (device.kind() == MfaDeviceKind.VIRTUAL_TOTP ? ", and the authenticator app's entry stops working for good."
+        String serial = request.query("serial").isEmpty() ? request.form("serial") : request.query("serial");
+        MfaDevice device = assignedDevice(user.get(), serial);
+        confirm(request, status, error, true, user.get(), "Remove MFA device", "Remove the MFA device " + device.name()
+                + " (" + device.serial() + ") from " + user.get().name() + "? The user can no longer sign in with it"
+                + (device.kind() == MfaDeviceKind.VIRTUAL_TOTP
+                        ? ", and the authenticator app's entry stops working for good."
                         : "; the token stays registered and can be assigned again."),
                 "/mfa/remove", Map.of("serial", device.serial().value()), "Remove device");
     }
@@ -135,6 +141,10 @@ public final class UserPages implements ConsolePages {
         }
         IamUser user = found.get();
         MfaDevice device = assignedDevice(user, request.form("serial"));
+        if (!reauthentication.confirmed(request)) {
+            confirmRemoveDevice(request, HttpStatus.UNAUTHORIZED, AdminReauthentication.REFUSED);
+            return;
+        }
         console.services().mfaDevices().deactivateMfaDevice(user.principal(), device.serial(), request.origin());
         // As AWS's console does: a removed authenticator-app device is deleted, since its seed was shown once only.
         if (device.kind() == MfaDeviceKind.VIRTUAL_TOTP
@@ -199,7 +209,8 @@ public final class UserPages implements ConsolePages {
             SerialNumber serial = SerialNumber.of(typedSerial);
             Optional<MfaDevice> registered = registered(user, serial);
             if (registered.isPresent() && registered.get().kind() != MfaDeviceKind.HARDWARE_TOTP) {
-                throw new ValidationException("The serial number " + serial + " is an authenticator app's, not a hardware token's.");
+                throw new ValidationException("The serial number " + serial
+                        + " is an authenticator app's, not a hardware token's.");
             }
             if (registered.isEmpty()) {
                 OtpSecret seed = seed(request.form("seed"));
@@ -242,7 +253,8 @@ public final class UserPages implements ConsolePages {
         return console.services().mfaDevices().listMfaDevices(user.principal(), Optional.empty(),
                 MfaDevice.MAXIMUM_PER_PRINCIPAL).items().stream()
                 .filter(device -> device.serial().value().equals(serial)).findFirst()
-                .orElseThrow(() -> new NoSuchEntityException("The user " + user.name() + " has no MFA device " + serial + "."));
+                .orElseThrow(() -> new NoSuchEntityException("The user " + user.name() + " has no MFA device " + serial
+                        + "."));
     }
 
     // ----- console password
@@ -255,11 +267,20 @@ public final class UserPages implements ConsolePages {
             return;
         }
         IamUser user = found.get();
+        if (!reauthentication.confirmed(request)) {
+            show(request, HttpStatus.UNAUTHORIZED, AdminReauthentication.REFUSED);
+            return;
+        }
         boolean autogenerated = request.form("password-mode").equals("autogenerated");
-        Password password = autogenerated ? generator.generate(request.account().passwordPolicy())
-                : Password.of(request.form("password"));
+        if (!autogenerated && request.form("password").isEmpty()) {
+            show(request, HttpStatus.BAD_REQUEST, ConsolePasswordGenerator.NO_PASSWORD_TYPED);
+            return;
+        }
         boolean resetRequired = reset || !request.form("require-reset").isEmpty();
+        Password password;
         try {
+            password = autogenerated ? generator.generate(request.account().passwordPolicy())
+                    : Password.of(request.form("password"));
             if (reset) {
                 console.services().passwords().resetPassword(user.principal(), password, true, request.origin());
             } else {
@@ -281,18 +302,21 @@ public final class UserPages implements ConsolePages {
         request.render("admin/password-shown.jte", reset ? "Password reset" : "Console password enabled", params);
     }
 
-    private void confirmDisablePassword(ConsoleRequest request) {
+    private void confirmDisablePassword(ConsoleRequest request, HttpStatus status, String error) {
         Optional<IamUser> user = user(request, "iam:DeleteLoginProfile");
         if (user.isPresent()) {
-            confirm(request, user.get(), "Disable console password", "Remove the console password of " + user.get().name()
-                    + "? They can no longer sign in to the console; their access keys keep working.",
+            confirm(request, status, error, true, user.get(), "Disable console password",
+                    "Remove the console password of " + user.get().name() + "? They can no longer sign in to the console;"
+                            + " their access keys keep working.",
                     "/password/disable", Map.of(), "Disable console password");
         }
     }
 
     private void disablePassword(ConsoleRequest request) {
         Optional<IamUser> user = user(request, "iam:DeleteLoginProfile");
-        if (user.isPresent()) {
+        if (user.isPresent() && !reauthentication.confirmed(request)) {
+            confirmDisablePassword(request, HttpStatus.UNAUTHORIZED, AdminReauthentication.REFUSED);
+        } else if (user.isPresent()) {
             console.services().passwords().deleteLoginProfile(user.get().principal(), request.origin());
             done(request, user.get(), "password-disabled");
         }
@@ -317,9 +341,10 @@ public final class UserPages implements ConsolePages {
             return;
         }
         AccessKey key = key(user.get(), request.query("key"));
-        confirm(request, user.get(), "Delete access key", "Delete the access key " + key.id() + " of " + user.get().name()
-                + "? Programs using it stop working at once, and it cannot be restored."
-                + (key.status() == AccessKeyStatus.ACTIVE ? " Deactivating it first shows whether anything still uses it." : ""),
+        confirm(request, HttpStatus.OK, "", false, user.get(), "Delete access key",
+                "Delete the access key " + key.id() + " of " + user.get().name() + "? Programs using it stop working at"
+                        + " once, and it cannot be restored." + (key.status() == AccessKeyStatus.ACTIVE
+                        ? " Deactivating it first shows whether anything still uses it." : ""),
                 "/keys/delete", Map.of("key", key.id().value()), "Delete access key");
     }
 
@@ -354,6 +379,7 @@ public final class UserPages implements ConsolePages {
         params.put("action", ConsolePaths.user(user.get().name().value()) + "/delete");
         params.put("fields", Map.of());
         params.put("button", "Delete user");
+        params.put("askPassword", false);
         params.put("error", error);
         request.render(status, "admin/confirm.jte", "Delete user " + user.get().name(), params);
     }
@@ -400,8 +426,9 @@ public final class UserPages implements ConsolePages {
         return params;
     }
 
-    private void confirm(ConsoleRequest request, IamUser user, String heading, String text, String subpath,
-            Map<String, String> fields, String button) {
+    /** A confirmation page; {@code sensitive} ones ask for the caller's password unless it was typed just now. */
+    private void confirm(ConsoleRequest request, HttpStatus status, String error, boolean sensitive, IamUser user,
+            String heading, String text, String subpath, Map<String, String> fields, String button) {
         Map<String, Object> params = new HashMap<>();
         params.put("cancelHref", ConsolePaths.user(user.name().value()));
         params.put("heading", heading);
@@ -409,8 +436,9 @@ public final class UserPages implements ConsolePages {
         params.put("action", ConsolePaths.user(user.name().value()) + subpath);
         params.put("fields", fields);
         params.put("button", button);
-        params.put("error", "");
-        request.render("admin/confirm.jte", heading, params);
+        params.put("askPassword", sensitive && !reauthentication.recent(request));
+        params.put("error", error);
+        request.render(status, "admin/confirm.jte", heading, params);
     }
 
     private static void done(ConsoleRequest request, IamUser user, String notice) {
