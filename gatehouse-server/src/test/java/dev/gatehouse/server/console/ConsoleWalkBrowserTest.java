@@ -33,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * root created with a console password, until root's Users list shows MFA enabled for it. Each step's screenshot is kept under {@code target/screenshots/console-walk/}.
  *
  * <p>The codes are computed with gatehouse-otp at the server's clock, which the test moves on by
- * whole TOTP steps where a person would wait for the app to show a new code.
+ * whole TOTP steps where a person would wait for the app to show a new code: MFA code 1 and MFA code 2
+ * are the codes of steps t and t+1, each typed during its own step.
  */
 class ConsoleWalkBrowserTest {
 
@@ -107,7 +108,7 @@ class ConsoleWalkBrowserTest {
         browser.screenshot("wrong-code-refused");
         String code = rootPhone.code(0);
         enterCode(code);
-        assertThat(driver.getCurrentUrl()).endsWith("/console/");
+        assertLandedOnTheDashboard();
         assertThat(text(".recommendations")).contains("Root user has MFA").doesNotContain("Add MFA for root user");
         assertThat(text(".who")).contains("Signed in with MFA");
         browser.screenshot("dashboard-after-mfa");
@@ -123,6 +124,7 @@ class ConsoleWalkBrowserTest {
         // Root, signed in with the next code, creates an IAM user with a console password.
         server.clock.advance(STEP);
         enterCode(rootPhone.code(0));
+        assertLandedOnTheDashboard();
         click(By.cssSelector("nav.sections a[href='/console/users']"));
         click(By.cssSelector("a[href='/console/users/~new']"));
         type("username", "alice");
@@ -151,7 +153,7 @@ class ConsoleWalkBrowserTest {
         signInAsUser(accountId, "alice");
         assertThat(driver.getCurrentUrl()).endsWith("/console/signin/mfa");
         enterCode(alicePhone.code(0));
-        assertThat(driver.getCurrentUrl()).endsWith("/console/");
+        assertLandedOnTheDashboard();
         assertThat(text(".recommendations")).contains("You have MFA").doesNotContain("Add MFA for yourself");
         assertThat(text(".who")).contains("alice").contains("Signed in with MFA");
         browser.screenshot("user-dashboard-after-mfa");
@@ -160,6 +162,7 @@ class ConsoleWalkBrowserTest {
         // Root's list of users now shows MFA enabled for the user.
         signInAsRoot();
         enterCode(rootPhone.code(0));
+        assertLandedOnTheDashboard();
         click(By.cssSelector("nav.sections a[href='/console/users']"));
         assertThat(mfaColumnOf("alice")).isEqualTo("Enabled");
         browser.screenshot("users-mfa-enabled");
@@ -215,8 +218,13 @@ class ConsoleWalkBrowserTest {
         browser.screenshot("assign-mfa-secret-key");
 
         Authenticator app = new Authenticator(deviceName, OtpSecret.fromBase32(secretKey), server.clock);
+        // As a person does: the code shown now, then, once the app shows the next, that one (the
+        // server's clock moves on a step instead of waiting). Both typed at step t would tell the server
+        // that the device runs a step ahead, and a later code computed just before a step boundary
+        // could then fall outside the sign-in's window.
         type("code1", app.code(0));
-        type("code2", app.code(1));
+        server.clock.advance(STEP);
+        type("code2", app.code(0));
         browser.screenshot("assign-mfa-codes");
         click(By.cssSelector("form#add-mfa button[type=submit]"));
         assertThat(text("#assigned")).contains("successfully assigned").contains(deviceName);
@@ -228,6 +236,11 @@ class ConsoleWalkBrowserTest {
     private void enterCode(String code) {
         type("code", code);
         click(By.cssSelector("form[action='/console/signin/mfa'] button[type=submit]"));
+    }
+
+    /** The code was accepted: the browser is on the dashboard (and if not, the page says why). */
+    private void assertLandedOnTheDashboard() {
+        assertThat(driver.getCurrentUrl()).as(() -> "the page instead says: " + text("main")).endsWith("/console/");
     }
 
     private void signOut() {
