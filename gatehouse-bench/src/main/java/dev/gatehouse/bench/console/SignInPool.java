@@ -107,8 +107,8 @@ final class SignInPool {
     }
 
     /**
-     * Runs {@code signIn} with the user used longest ago and its code of the current step, then puts
-     * the user back at the end of the round.
+     * Runs {@code signIn} with the user used longest ago and its code of the current step (or of the
+     * next, if the current one is used), then puts the user back at the end of the round.
      */
     void signIn(SignIn signIn) throws Exception {
         Member member = queue.poll();
@@ -117,10 +117,14 @@ final class SignInPool {
         }
         long step = TOTP.stepAt(clock.instant());
         try {
-            if (step <= member.lastStep()) {
+            if (step == member.lastStep()) {
+                // Used in this step (just enabled, typically): the next step's code is within the
+                // sign-in's window, as from an app whose clock runs a little ahead.
+                step++;
+            } else if (step < member.lastStep()) {
                 waits.increment();
                 step = member.lastStep() + 1;
-                Thread.sleep(Math.max(0, TOTP.stepStart(step).toEpochMilli() - clock.millis()));
+                Thread.sleep(Math.max(0, TOTP.stepStart(step - 1).toEpochMilli() - clock.millis()));
             }
             signIn.run(new Turn(member.userName(), GENERATOR.generateOneTimePasswordAtStep(member.seed(), step)));
         } finally {
