@@ -63,26 +63,24 @@ public final class SignInService {
     }
 
     public PasswordSignIn signInRoot(String email, Password password, Origin origin) {
-        return store.inTransaction(session -> {
-            Optional<Account> account = parse(() -> EmailAddress.of(email))
-                    .flatMap(address -> session.accounts().findByRootEmail(address));
-            return check(session, account.map(Account::root), password, origin, email);
-        });
+        Optional<PrincipalRef> principal = store.read(session -> parse(() -> EmailAddress.of(email))
+                .flatMap(address -> session.accounts().findByRootEmail(address)).map(Account::root));
+        return check(principal, password, origin, email);
     }
 
     public PasswordSignIn signInUser(String accountIdOrAlias, String userName, Password password, Origin origin) {
-        return store.inTransaction(session -> {
+        Optional<PrincipalRef> principal = store.read(session -> {
             Optional<Account> account = parse(() -> AccountId.isAccountId(accountIdOrAlias)
                     ? session.accounts().find(AccountId.of(accountIdOrAlias))
                     : session.accounts().findByAlias(AccountAlias.of(accountIdOrAlias)))
                     .flatMap(found -> found);
             Optional<UserName> name = parse(() -> UserName.of(userName));
-            Optional<PrincipalRef> principal = Optional.empty();
             if (account.isPresent() && name.isPresent()) {
-                principal = session.users().findByName(account.get().id(), name.get()).map(IamUser::principal);
+                return session.users().findByName(account.get().id(), name.get()).map(IamUser::principal);
             }
-            return check(session, principal, password, origin, accountIdOrAlias + "/" + userName);
+            return Optional.<PrincipalRef>empty();
         });
+        return check(principal, password, origin, accountIdOrAlias + "/" + userName);
     }
 
     /** The code step: a code from one of the principal's enabled devices. */
@@ -99,18 +97,22 @@ public final class SignInService {
      */
     public boolean reauthenticate(PrincipalRef principal, Password password, Origin origin) {
         Objects.requireNonNull(principal, "principal");
+        List<String> keys = List.of(throttleKey(principal));
+        Optional<Instant> blockedBefore = store.read(session -> throttle.blockedUntil(session, keys, clock.instant()));
+        Optional<PasswordHash> checked = store.read(session -> session.loginProfiles().find(principal))
+                .map(LoginProfile::passwordHash);
+        // Hashed outside the transaction, for the reason given in check(); not at all while throttled.
+        boolean matches = blockedBefore.isEmpty() && checked.isPresent() && hasher.verify(password, checked.get());
         return store.inTransaction(session -> {
             Instant now = clock.instant();
-            List<String> keys = List.of(throttleKey(principal));
             String actor = Lookups.arn(session, principal);
-            Optional<Instant> blocked = throttle.blockedUntil(session, keys, now);
+            Optional<Instant> blocked = blockedBefore.or(() -> throttle.blockedUntil(session, keys, now));
             if (blocked.isPresent()) {
                 audit.record(session, principal.accountId(), actor, AuditAction.REAUTHENTICATION, AuditOutcome.THROTTLED,
                         origin, false, "blocked until " + blocked.get());
                 return false;
             }
-            Optional<LoginProfile> profile = session.loginProfiles().find(principal);
-            if (profile.isEmpty() || !hasher.verify(password, profile.get().passwordHash())) {
+            if (!matches || !stillCurrent(session, principal, checked.get())) {
                 throttle.recordFailure(session, keys, now);
                 audit.record(session, principal.accountId(), actor, AuditAction.REAUTHENTICATION, AuditOutcome.FAILURE,
                         origin, false, "wrong password");
@@ -123,14 +125,30 @@ public final class SignInService {
         });
     }
 
-    private PasswordSignIn check(StoreSession session, Optional<PrincipalRef> principal, Password password,
-            Origin origin, String typed) {
+    /**
+     * Checks the password against the principal's stored hash, then records the outcome. The Argon2id
+     * hash runs outside any transaction: on SQLite a transaction holds the process's one writer lock,
+     * and hashing inside it would make every other sign-in and every console request wait for each
+     * hash in turn. The transaction then decides on the state as it is at commit: a principal throttled
+     * meanwhile (by concurrent guesses) is refused, and a password changed meanwhile counts as wrong.
+     */
+    private PasswordSignIn check(Optional<PrincipalRef> principal, Password password, Origin origin, String typed) {
+        Optional<PasswordHash> checked = principal.flatMap(found -> store.read(session -> session.loginProfiles().find(found)))
+                .map(LoginProfile::passwordHash);
+        // Always hashed, so neither an unknown name nor a lock shows in the response time.
+        boolean matches = hasher.verify(password, checked.orElse(decoy));
+        Optional<PasswordHash> rehashed = matches && hasher.needsRehash(checked.get())
+                ? Optional.of(hasher.hash(password)) : Optional.empty();
+        return store.inTransaction(session -> record(session, principal, checked, matches, rehashed, origin, typed));
+    }
+
+    private PasswordSignIn record(StoreSession session, Optional<PrincipalRef> principal, Optional<PasswordHash> checked,
+            boolean matched, Optional<PasswordHash> rehashed, Origin origin, String typed) {
         Instant now = clock.instant();
         Optional<LoginProfile> profile = principal.flatMap(found -> session.loginProfiles().find(found));
         List<String> keys = principal.map(found -> List.of(throttleKey(found))).orElse(List.of());
         Optional<Instant> blocked = throttle.blockedUntil(session, keys, now);
-        // Always hashed, so neither an unknown name nor a lock shows in the response time.
-        boolean matches = hasher.verify(password, profile.map(LoginProfile::passwordHash).orElse(decoy));
+        boolean matches = matched && profile.isPresent() && profile.get().passwordHash().equals(checked.get());
         if (blocked.isPresent()) {
             // Answered as a plain failure, so a lock does not confirm that the principal exists.
             audit.record(session, principal.get().accountId(), Lookups.arn(session, principal.get()),
@@ -147,8 +165,8 @@ public final class SignInService {
         throttle.reset(session, keys);
         PrincipalRef found = principal.get();
         LoginProfile current = profile.get();
-        if (hasher.needsRehash(current.passwordHash())) {
-            session.loginProfiles().save(new LoginProfile(found, hasher.hash(password), current.resetRequired(),
+        if (rehashed.isPresent()) {
+            session.loginProfiles().save(new LoginProfile(found, rehashed.get(), current.resetRequired(),
                     current.createdAt(), current.changedAt(), current.lastUsedAt()));
         }
         session.loginProfiles().recordUse(found, now);
@@ -161,6 +179,11 @@ public final class SignInService {
         return new PasswordSignIn(mfa ? SignInOutcome.MFA_REQUIRED : SignInOutcome.SIGNED_IN, found, changeRequired);
     }
 
+
+    /** Whether the principal's password is still the one whose hash was checked outside the transaction. */
+    private static boolean stillCurrent(StoreSession session, PrincipalRef principal, PasswordHash checked) {
+        return session.loginProfiles().find(principal).map(LoginProfile::passwordHash).filter(checked::equals).isPresent();
+    }
 
     private static String throttleKey(PrincipalRef principal) {
         return "password:" + principal.accountId() + ":" + principal.key();

@@ -1,0 +1,90 @@
+package dev.gatehouse.bench.console;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Runs one operation from {@code concurrency} closed-loop workers (each waits for its operation to end
+ * before starting the next) for a fixed time, and reports operations per second, p50 and p99.
+ */
+final class ClosedLoop {
+
+    /** One unit of work; a thrown exception counts as an error. */
+    @FunctionalInterface
+    interface Operation {
+        void run() throws Exception;
+    }
+
+    /**
+     * What one timed stretch measured. {@code cpuMillisEach} is this process's CPU time (every thread:
+     * the clients', the server's, the JIT's and the collector's) per operation done; unlike the rates,
+     * it barely changes with what else the machine runs.
+     */
+    record Result(String what, int concurrency, long operations, long errors, double perSecond, double p50Millis,
+            double p99Millis, double cpuMillisEach, String firstError) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT,
+                    "%-9s concurrency=%d  %8.1f/s  p50=%7.1f ms  p99=%7.1f ms  CPU %.2f ms each  (%d done, %d errors%s)",
+                    what, concurrency, perSecond, p50Millis, p99Millis, cpuMillisEach, operations, errors,
+                    firstError == null ? "" : ", first: " + firstError);
+        }
+    }
+
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private ClosedLoop() {
+    }
+
+    static Result run(String what, int concurrency, Duration length, Operation operation) throws InterruptedException {
+        long cpuBefore = PROCESS.getProcessCpuTime();
+        long deadline = System.nanoTime() + length.toNanos();
+        LongAdder errors = new LongAdder();
+        String[] firstError = new String[1];
+        List<Thread> workers = new ArrayList<>();
+        List<Histogram> histograms = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            Histogram histogram = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
+            histograms.add(histogram);
+            Thread worker = new Thread(() -> {
+                while (System.nanoTime() < deadline) {
+                    long started = System.nanoTime();
+                    try {
+                        operation.run();
+                        histogram.recordValue(Math.min(System.nanoTime() - started, histogram.getHighestTrackableValue()));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    } catch (Exception e) {
+                        errors.increment();
+                        synchronized (firstError) {
+                            if (firstError[0] == null) {
+                                firstError[0] = e.toString();
+                            }
+                        }
+                    }
+                }
+            }, what + "-" + i);
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        long cpu = PROCESS.getProcessCpuTime() - cpuBefore;
+        Histogram all = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
+        histograms.forEach(all::add);
+        long done = all.getTotalCount();
+        return new Result(what, concurrency, done, errors.sum(), done / (length.toNanos() / 1e9),
+                all.getValueAtPercentile(50) / 1e6, all.getValueAtPercentile(99) / 1e6, done == 0 ? 0 : cpu / 1e6 / done,
+                firstError[0]);
+    }
+}

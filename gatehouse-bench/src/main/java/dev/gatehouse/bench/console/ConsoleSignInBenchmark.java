@@ -1,0 +1,186 @@
+package dev.gatehouse.bench.console;
+
+import dev.gatehouse.core.IdentityServices;
+import dev.gatehouse.core.account.Account;
+import dev.gatehouse.core.authz.Authorizer;
+import dev.gatehouse.core.authz.InterimAuthorizer;
+import dev.gatehouse.core.crypto.Argon2Parameters;
+import dev.gatehouse.core.crypto.KeyRing;
+import dev.gatehouse.core.crypto.MasterKey;
+import dev.gatehouse.core.crypto.Password;
+import dev.gatehouse.core.crypto.PasswordHash;
+import dev.gatehouse.core.crypto.PasswordHasher;
+import dev.gatehouse.core.crypto.SecretCipher;
+import dev.gatehouse.core.throttle.ThrottlePolicy;
+import dev.gatehouse.server.GatehouseServer;
+import dev.gatehouse.server.ServerSettings;
+import dev.gatehouse.server.api.GatehouseApi;
+import dev.gatehouse.server.console.ConsoleEndpoints;
+import dev.gatehouse.server.console.ConsoleSettings;
+import dev.gatehouse.store.jdbc.JdbcStore;
+import dev.gatehouse.store.jdbc.StoreSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Console sign-in with password and MFA over HTTP against Argon2id alone, in one run on the same cores.
+ * Argon2id verification is what a sign-in cannot avoid (the password must be checked), so the sign-ins
+ * per second are set against the verifications per second the same hasher allows, at each concurrency.
+ *
+ * <p>The run: a short measure of Argon2id alone (a verify of a stored hash, with the server's
+ * parameters) that sizes the pool of users; on a fresh SQLite store in {@code --data} (a temporary
+ * directory by default), enough IAM users with passwords and enabled virtual MFA devices that none
+ * waits for a new TOTP step (made through the domain services before the server starts); a Gatehouse
+ * server in this JVM, wired as {@code gatehouse serve} wires it, on a loopback port; then, at each
+ * concurrency, Argon2id alone and right after it the sign-ins through HTTP, each after a warm-up, so
+ * that the two figures compared were taken under the same load.
+ *
+ * <pre>
+ * java -cp gatehouse-bench/target/benchmarks.jar dev.gatehouse.bench.console.ConsoleSignInBenchmark
+ * </pre>
+ */
+@Command(name = "console-sign-in", mixinStandardHelpOptions = true,
+        description = "Console sign-ins (password + MFA, over HTTP) per second against Argon2id alone.")
+public final class ConsoleSignInBenchmark implements Callable<Integer> {
+
+    static final String PASSWORD = "Correct-Horse-Battery-9";
+    /** How long one code stays unusable for its device, plus the margin a user needs to come round again. */
+    private static final Duration REUSE_AFTER = Duration.ofSeconds(40);
+
+    @Option(names = "--concurrency", split = ",", defaultValue = "1,8", description = "Levels to run (default: ${DEFAULT-VALUE}).")
+    List<Integer> concurrencyLevels;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Seconds of warm-up per level (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds;
+
+    @Option(names = "--duration", defaultValue = "15", description = "Seconds measured per level (default: ${DEFAULT-VALUE}).")
+    int durationSeconds;
+
+    @Option(names = "--users", description = "Users to prepare (default: enough for the Argon2id rate measured, so that no sign-in waits).")
+    Integer users;
+
+    @Option(names = "--data", description = "Directory of the SQLite store (default: a new temporary directory).")
+    Path data;
+
+    @Option(names = "--argon2", split = ",", paramLabel = "KIB,PASSES,LANES",
+            description = "Other Argon2id parameters than the server's (OWASP's 19456,2,1), to see what the rest of the path costs.")
+    List<Integer> argon2;
+
+    /** The parameters of each stretch. */
+    record Plan(List<Integer> concurrencyLevels, Duration warmup, Duration duration, Integer users) {
+    }
+
+    /** One level's sign-ins, with Argon2id alone at the same concurrency. */
+    record Level(ClosedLoop.Result signIns, ClosedLoop.Result argon2) {
+
+        double ratio() {
+            return signIns.perSecond() / argon2.perSecond();
+        }
+    }
+
+    /** What a run measured. */
+    record Report(int users, long waits, List<Level> levels) {
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ConsoleSignInBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path directory = data != null ? data : Files.createTempDirectory("gatehouse-sign-in-bench-");
+        PrintStream out = System.out;
+        out.printf(Locale.ROOT, "load average before: %.2f, %d cores%n", loadAverage(), Runtime.getRuntime().availableProcessors());
+        PasswordHasher hasher = argon2 == null ? new PasswordHasher()
+                : new PasswordHasher(new Argon2Parameters(argon2.get(0), argon2.get(1), argon2.get(2)));
+        Report report = run(directory, hasher, new Plan(concurrencyLevels, Duration.ofSeconds(warmupSeconds),
+                Duration.ofSeconds(durationSeconds), users), out);
+        out.printf(Locale.ROOT, "load average after: %.2f%n", loadAverage());
+        return report.waits() == 0 && report.levels().stream().allMatch(level -> level.signIns().errors() == 0) ? 0 : 1;
+    }
+
+    /**
+     * Measures Argon2id with {@code hasher}, prepares the users on a store in {@code directory}, serves
+     * it with the same hasher and measures the sign-ins; prints each figure to {@code out} as it comes.
+     */
+    static Report run(Path directory, PasswordHasher hasher, Plan plan, PrintStream out) throws InterruptedException, IOException {
+        out.printf(Locale.ROOT, "Argon2id m=%d KiB t=%d p=%d%n", hasher.parameters().memoryKib(), hasher.parameters().iterations(),
+                hasher.parameters().parallelism());
+        PasswordHash stored = hasher.hash(Password.of(PASSWORD));
+        Password typed = Password.of(PASSWORD);
+        ClosedLoop.Operation argon2 = () -> verify(hasher, typed, stored);
+        int widest = plan.concurrencyLevels().stream().mapToInt(Integer::intValue).max().orElse(1);
+        int size;
+        if (plan.users() != null) {
+            size = plan.users();
+        } else {
+            // Sign-ins cannot outrun Argon2id alone at full concurrency; twice its rate leaves room for noise.
+            ClosedLoop.Result calibration = ClosedLoop.run("argon2id", widest, Duration.ofSeconds(3), argon2);
+            size = (int) Math.ceil(2 * calibration.perSecond() * REUSE_AFTER.toSeconds()) + 2 * widest;
+        }
+
+        try (JdbcStore store = JdbcStore.open(StoreSettings.embedded(directory))) {
+            // As `gatehouse serve` wires it (StorageOptions, ServeCommand), with the hasher measured above.
+            IdentityServices services = IdentityServices.create(store,
+                    new SecretCipher(KeyRing.of(MasterKey.generate(new SecureRandom()))), hasher, ThrottlePolicy.DEFAULT,
+                    Clock.systemUTC());
+            Account account = services.accounts().createAccount("root@example.com", "bench", PASSWORD);
+            long preparing = System.nanoTime();
+            SignInPool pool = SignInPool.prepare(services, account.id(), stored, "signer", size,
+                    Runtime.getRuntime().availableProcessors());
+            out.printf(Locale.ROOT, "prepared %d users with enabled virtual MFA devices in %.1f s%n", pool.size(),
+                    (System.nanoTime() - preparing) / 1e9);
+            Authorizer authorizer = new InterimAuthorizer();
+            try (GatehouseServer server = GatehouseServer.start(new ServerSettings("127.0.0.1", 0), List.of(
+                    GatehouseApi.endpoints(services, authorizer, new SimpleMeterRegistry()),
+                    new ConsoleEndpoints(services, authorizer, ConsoleSettings.DEFAULT)))) {
+                ConsoleSignIn browser = new ConsoleSignIn(server.baseUri());
+                String accountId = account.id().value();
+                ClosedLoop.Operation signIn = () -> pool.signIn(turn -> browser.signIn(accountId, turn.userName(), PASSWORD,
+                        turn.code()));
+                List<Level> levels = new ArrayList<>();
+                for (int concurrency : plan.concurrencyLevels()) {
+                    ClosedLoop.run("argon2id", concurrency, plan.warmup(), argon2);
+                    ClosedLoop.Result alone = ClosedLoop.run("argon2id", concurrency, plan.duration(), argon2);
+                    out.println(alone);
+                    ClosedLoop.run("sign-in", concurrency, plan.warmup(), signIn);
+                    Level level = new Level(ClosedLoop.run("sign-in", concurrency, plan.duration(), signIn), alone);
+                    out.println(level.signIns());
+                    levels.add(level);
+                }
+                for (Level level : levels) {
+                    out.printf(Locale.ROOT, "concurrency %d: sign-ins %.1f/s = %.0f%% of Argon2id alone (%.1f/s);"
+                            + " CPU per sign-in %.1f ms, per hash alone %.1f ms%n", level.signIns().concurrency(),
+                            level.signIns().perSecond(), 100 * level.ratio(), level.argon2().perSecond(),
+                            level.signIns().cpuMillisEach(), level.argon2().cpuMillisEach());
+                }
+                out.printf(Locale.ROOT, "sign-ins that waited for a new TOTP step: %d%n", pool.waits());
+                return new Report(pool.size(), pool.waits(), levels);
+            }
+        }
+    }
+
+    private static void verify(PasswordHasher hasher, Password typed, PasswordHash stored) {
+        if (!hasher.verify(typed, stored)) {
+            throw new IllegalStateException("the password did not verify");
+        }
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.gatehouse.bench.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.core.crypto.Argon2Parameters;
+import dev.gatehouse.core.crypto.PasswordHasher;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsoleSignInBenchmarkTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void signsUsersInWithPasswordAndMfaOverHttpAndSetsThemAgainstArgon2Alone() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        // A cheap hash keeps the test short; the users are many enough for the sign-ins a second allows.
+        ConsoleSignInBenchmark.Report report = ConsoleSignInBenchmark.run(data, new PasswordHasher(new Argon2Parameters(1024, 1, 1)),
+                new ConsoleSignInBenchmark.Plan(List.of(1, 2), Duration.ZERO, Duration.ofSeconds(1), 120),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(report.users()).isEqualTo(120);
+        assertThat(report.waits()).isZero();
+        assertThat(report.levels()).hasSize(2).allSatisfy(level -> {
+            assertThat(level.signIns().errors()).as(String.valueOf(level.signIns().firstError())).isZero();
+            assertThat(level.signIns().operations()).isPositive();
+            assertThat(level.argon2().operations()).isPositive();
+            assertThat(level.ratio()).isPositive();
+            assertThat(level.signIns().cpuMillisEach()).isPositive();
+        });
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("concurrency 2: sign-ins");
+    }
+}
