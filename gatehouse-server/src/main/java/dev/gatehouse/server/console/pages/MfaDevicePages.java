@@ -154,9 +154,12 @@ public final class MfaDevicePages implements ConsolePages {
         SerialNumber serial = serial(request);
         MfaDevice device = own.device(request.principal(), serial.value())
                 .orElseThrow(() -> new NoSuchEntityException("You have no MFA device with that identifier."));
+        // Decided before anything changes: a user may delete only the virtual devices it created (as
+        // the API decides), and keeps an unassigned one someone else created for it.
+        boolean delete = device.kind() == MfaDeviceKind.VIRTUAL_TOTP && request.allowed("iam:DeleteVirtualMFADevice",
+                serial.value(), console.services().mfaDevices().findCreator(request.account().id(), serial));
         console.services().mfaDevices().deactivateMfaDevice(request.principal(), serial, request.origin());
-        if (device.kind() == MfaDeviceKind.VIRTUAL_TOTP) {
-            request.require("iam:DeleteVirtualMFADevice", serial.value(), Optional.empty());
+        if (delete) {
             console.services().mfaDevices().deleteVirtualMfaDevice(request.account().id(), serial, request.origin());
         }
         request.redirect(ConsolePaths.withQuery(ConsolePaths.SECURITY_CREDENTIALS, "done", "mfa-removed"));

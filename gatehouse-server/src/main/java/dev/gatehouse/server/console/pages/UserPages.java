@@ -148,7 +148,8 @@ public final class UserPages implements ConsolePages {
         console.services().mfaDevices().deactivateMfaDevice(user.principal(), device.serial(), request.origin());
         // As AWS's console does: a removed authenticator-app device is deleted, since its seed was shown once only.
         if (device.kind() == MfaDeviceKind.VIRTUAL_TOTP
-                && request.allowed("iam:DeleteVirtualMFADevice", device.serial().value(), Optional.empty())) {
+                && request.allowed("iam:DeleteVirtualMFADevice", device.serial().value(),
+                        console.services().mfaDevices().findCreator(user.accountId(), device.serial()))) {
             console.services().mfaDevices().deleteVirtualMfaDevice(user.accountId(), device.serial(), request.origin());
         }
         done(request, user, "device-removed");

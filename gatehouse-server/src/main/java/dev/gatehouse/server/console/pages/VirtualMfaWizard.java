@@ -130,7 +130,8 @@ final class VirtualMfaWizard {
             marker = page.nextMarker();
         } while (marker.isPresent());
         for (MfaDevice device : left) {
-            request.require("iam:DeleteVirtualMFADevice", device.serial().value(), Optional.empty());
+            request.require("iam:DeleteVirtualMFADevice", device.serial().value(),
+                    devices().findCreator(account, device.serial()));
             try {
                 devices().deleteVirtualMfaDevice(account, device.serial(), request.origin());
             } catch (NoSuchEntityException | DeleteConflictException alreadyDone) {
