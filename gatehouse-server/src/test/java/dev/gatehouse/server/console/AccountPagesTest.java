@@ -80,6 +80,14 @@ class AccountPagesTest {
         assertThat(shown.get("minimum-length")).isEqualTo("14");
         assertThat(shown.get("require-symbols")).isEqualTo("on");
         assertThat(shown.get("require-numbers")).as("unchecked boxes are not sent").isNull();
+        assertThat(shown.get("allow-users-to-change-password")).as("AWS's default: users may change theirs").isEqualTo("on");
+
+        Response strict = root.follow(root.submit(shown.remove("allow-users-to-change-password")
+                .set("hard-expiry", "on")));
+        assertThat(console.services.accounts().getAccount(account.id()).passwordPolicy())
+                .isEqualTo(PasswordPolicy.custom(14, true, false, true, false, 5, 90, false, true));
+        assertThat(strict.form("form#policy-form").get("hard-expiry")).isEqualTo("on");
+        assertThat(strict.form("form#policy-form").get("allow-users-to-change-password")).isNull();
 
         Response weak = root.submit(root.get("/console/users/~new").form("form#create-user").set("username", "bob")
                 .set("password-mode", "custom").set("password", "Correct-Horse"));

@@ -174,7 +174,8 @@ public final class AccountPages implements ConsolePages {
                     checked(request, "require-symbols"), checked(request, "require-numbers"),
                     checked(request, "require-uppercase"), checked(request, "require-lowercase"),
                     number(request, "reuse-prevention", "Remembered passwords"),
-                    number(request, "maximum-age", "Password expiry in days"));
+                    number(request, "maximum-age", "Password expiry in days"),
+                    checked(request, "allow-users-to-change-password"), checked(request, "hard-expiry"));
         } catch (ValidationException invalid) {
             show(request, HttpStatus.BAD_REQUEST, invalid.getMessage() + ".");
             return;
