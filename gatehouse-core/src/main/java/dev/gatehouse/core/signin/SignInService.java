@@ -85,9 +85,31 @@ public final class SignInService {
         });
     }
 
-    /** The code step: a code from one of the principal's enabled devices. */
+    /**
+     * The code step: a code from one of the principal's enabled devices. A code refused here is also
+     * audited as a failed {@link AuditAction#SIGN_IN_MFA}, in the same unit of work as the verifier's
+     * {@link AuditAction#MFA_VERIFICATION}, so that the sign-in history shows every attempt; the accepted
+     * code's SIGN_IN_MFA is written when the session completes the sign-in.
+     */
     public VerificationOutcome verifyMfa(PrincipalRef principal, SerialNumber serial, String code, Origin origin) {
-        return verifier.verify(principal, serial, code, origin);
+        return store.inTransaction(session -> {
+            VerificationOutcome outcome = verifier.verify(session, principal, serial, code, origin);
+            if (!outcome.accepted()) {
+                audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.SIGN_IN_MFA,
+                        AuditOutcome.of(outcome), origin, false, refusal(outcome) + ", device " + serial);
+            }
+            return outcome;
+        });
+    }
+
+    private static String refusal(VerificationOutcome outcome) {
+        return switch (outcome) {
+            case INVALID -> "wrong code";
+            case REPLAYED -> "code already used";
+            case THROTTLED -> "too many recent failures";
+            case UNKNOWN_DEVICE -> "no such device of the principal";
+            case ACCEPTED -> throw new IllegalArgumentException("not a refusal");
+        };
     }
 
     /**
