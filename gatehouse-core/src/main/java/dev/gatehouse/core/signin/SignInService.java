@@ -22,6 +22,7 @@ import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.throttle.FailureThrottle;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.LoginProfile;
+import dev.gatehouse.core.user.PasswordService;
 import dev.gatehouse.core.user.UserName;
 import java.time.Clock;
 import java.time.Instant;
@@ -185,7 +186,7 @@ public final class SignInService {
 
 
     private static String throttleKey(PrincipalRef principal) {
-        return "password:" + principal.accountId() + ":" + principal.key();
+        return PasswordService.throttleKey(principal);
     }
 
     /** What the user typed, or empty if it cannot name anything; a sign-in never fails with a 400. */

@@ -114,6 +114,8 @@ public final class UserService {
                 throw new DeleteConflictException("Cannot delete entity, must remove MFA devices first.");
             }
             session.users().delete(accountId, user.id());
+            // A session waiting for its code, which has no password to delete, ends with the user too.
+            session.consoleSessions().deleteAllFor(principal);
             audit.record(session, accountId, user.arn(), AuditAction.USER_DELETED, AuditOutcome.SUCCESS, origin, false, "");
             return null;
         });

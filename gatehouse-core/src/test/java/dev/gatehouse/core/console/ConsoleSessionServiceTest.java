@@ -130,8 +130,13 @@ class ConsoleSessionServiceTest {
         gatehouse.clock.advance(Duration.ofMinutes(3));
         ConsoleSession reauthenticated = sessions.reauthenticated(issued.session());
         assertThat(reauthenticated.reauthenticatedAtIfAny()).contains(Gatehouse.START.plus(Duration.ofMinutes(3)));
-        ConsoleSession changed = sessions.passwordChanged(reauthenticated);
-        assertThat(changed.passwordChangeRequired()).isFalse();
-        assertThat(sessions.resume(issued.id()).orElseThrow().passwordChangeRequired()).isFalse();
+        gatehouse.clock.advance(Duration.ofMinutes(1));
+        IssuedConsoleSession changed = sessions.passwordChanged(reauthenticated);
+        assertThat(changed.id()).as("a new ID after the change").isNotEqualTo(issued.id());
+        assertThat(sessions.resume(issued.id())).as("the old ID opens nothing").isEmpty();
+        ConsoleSession renewed = sessions.resume(changed.id()).orElseThrow();
+        assertThat(renewed.passwordChangeRequired()).isFalse();
+        assertThat(renewed.reauthenticatedAtIfAny()).contains(Gatehouse.START.plus(Duration.ofMinutes(4)));
+        assertThat(renewed.createdAt()).as("the absolute timeout still counts from the sign-in").isEqualTo(Gatehouse.START);
     }
 }

@@ -83,6 +83,11 @@ public final class ConsoleRoutes {
         } catch (GatehouseException error) {
             LOG.debug("Console request refused: {}", error.getMessage());
             request.render(ConsoleErrors.status(error), "error.jte", "That did not work", Map.of("message", ConsoleErrors.message(error)));
+        } catch (RuntimeException failure) {
+            // The cause goes to the log only: the page shows nothing of the server's insides.
+            LOG.error("Console request {} {} failed", context.method(), context.path(), failure);
+            request.render(HttpStatus.INTERNAL_SERVER_ERROR, "error.jte", "That did not work",
+                    Map.of("message", ConsoleErrors.SERVER_FAILURE));
         }
     }
 

@@ -166,6 +166,8 @@ class UserPagesTest {
 
     @Test
     void aResetPasswordMustBeChangedAtTheNextSignIn() {
+        ConsoleClient signedIn = console.client();
+        signedIn.follow(signedIn.signInAsUser("acme", "alice", ConsoleServer.PASSWORD));
         Response refused = admin.submit(admin.get("/console/users/alice").form("form#reset-password"));
         assertThat(refused.status()).as("without the administrator's own password").isEqualTo(401);
         Response reset = admin.submit(admin.get("/console/users/alice").form("form#reset-password")
@@ -173,6 +175,8 @@ class UserPagesTest {
         String password = reset.text("#generated-password");
 
         assertThat(reset.text(".message.notice")).contains("must choose a new password at their next sign-in");
+        assertThat(signedIn.get("/console/").location()).as("alice's session ended with her password")
+                .isEqualTo("/console/signin");
         ConsoleClient aliceBrowser = console.client();
         assertThat(aliceBrowser.signInAsUser("acme", "alice", ConsoleServer.PASSWORD).status()).isEqualTo(401);
         assertThat(aliceBrowser.signInAsUser("acme", "alice", password).location()).isEqualTo("/console/change-password");

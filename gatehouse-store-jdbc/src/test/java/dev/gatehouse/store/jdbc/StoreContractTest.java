@@ -666,15 +666,16 @@ abstract class StoreContractTest {
         assertThat(authenticated.csrfToken()).isNotEqualTo(seen.csrfToken());
 
         clock.advance(Duration.ofMinutes(5));
-        sessions.passwordChanged(sessions.reauthenticated(authenticated));
-        ConsoleSession reread = sessions.resume(signedIn.id()).orElseThrow();
+        IssuedConsoleSession renewed = sessions.passwordChanged(sessions.reauthenticated(authenticated));
+        assertThat(sessions.resume(signedIn.id())).as("the ID before the password change is spent").isEmpty();
+        ConsoleSession reread = sessions.resume(renewed.id()).orElseThrow();
         assertThat(reread.passwordChangeRequired()).isFalse();
         assertThat(reread.reauthenticatedAtIfAny()).contains(START.plus(Duration.ofMinutes(7)));
         assertThat(reread.lastSeenAt()).as("touched").isEqualTo(START.plus(Duration.ofMinutes(7)));
 
         IssuedConsoleSession other = sessions.start(account.root(), ConsoleSessionState.AUTHENTICATED, false, Optional.empty());
         clock.advance(Duration.ofMinutes(15));
-        assertThat(sessions.resume(signedIn.id())).as("idle for 15 minutes").isEmpty();
+        assertThat(sessions.resume(renewed.id())).as("idle for 15 minutes").isEmpty();
         sessions.start(account.root(), ConsoleSessionState.AUTHENTICATED, false, Optional.of(other.id()));
         assertThat(sessions.endAll(account.root())).as("the idle one deleted, the replaced one too").isEqualTo(1);
 

@@ -291,6 +291,11 @@ public final class UserPages implements ConsolePages {
             show(request, ConsoleErrors.status(refused), ConsoleErrors.message(refused));
             return;
         }
+        if (reset && user.principal().equals(request.principal())) {
+            // A new password ended all of the user's console sessions; an administrator resetting its own
+            // goes on under a new session ID.
+            request.startSession(console.sessions().passwordChanged(request.session()));
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("userName", user.name().value());
         params.put("userHref", ConsolePaths.user(user.name().value()));
