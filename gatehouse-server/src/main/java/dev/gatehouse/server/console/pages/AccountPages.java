@@ -67,7 +67,7 @@ public final class AccountPages implements ConsolePages {
             boolean mfaUsed) {
 
         static SignIn of(AuditEvent event) {
-            return new SignIn(AdminText.time(event.at()), event.actor(), event.origin().sourceAddress(),
+            return new SignIn(ConsoleTimes.format(event.at()), event.actor(), event.origin().sourceAddress(),
                     event.origin().userAgent(), result(event), event.mfaUsed());
         }
 

@@ -62,7 +62,7 @@ public final class UsersPages implements ConsolePages {
             Instant created) {
 
         public String passwordText() {
-            return password.map(profile -> "Enabled, last used " + AdminText.time(profile.lastUsed(), "never"))
+            return password.map(profile -> "Enabled, last used " + ConsoleTimes.format(profile.lastUsed(), "never"))
                     .orElse("Not enabled");
         }
 
@@ -72,7 +72,7 @@ public final class UsersPages implements ConsolePages {
             }
             Optional<Instant> lastUsed = keys.stream().map(AccessKey::lastUsed).flatMap(Optional::stream)
                     .max(Comparator.naturalOrder());
-            return keys.size() + (keys.size() == 1 ? " key" : " keys") + ", last used " + AdminText.time(lastUsed, "never");
+            return keys.size() + (keys.size() == 1 ? " key" : " keys") + ", last used " + ConsoleTimes.format(lastUsed, "never");
         }
     }
 
