@@ -74,11 +74,11 @@ public final class ConsoleRoutes {
             request.redirect(elsewhere.get());
             return;
         }
-        if (post && !csrfTokenValid(context, access, session)) {
-            request.render(HttpStatus.FORBIDDEN, "error.jte", "Form expired", Map.of("message", EXPIRED_FORM));
-            return;
-        }
         try {
+            if (post && !csrfTokenValid(context, access, session)) {
+                request.render(HttpStatus.FORBIDDEN, "error.jte", "Form expired", Map.of("message", EXPIRED_FORM));
+                return;
+            }
             handler.handle(request);
         } catch (GatehouseException error) {
             LOG.debug("Console request refused: {}", error.getMessage());

@@ -220,15 +220,7 @@ public final class AccountPages implements ConsolePages {
 
     private static void confirm(ConsoleRequest request, String heading, String text, String subpath,
             Map<String, String> fields, String button) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("cancelHref", ConsolePaths.ACCOUNT);
-        params.put("heading", heading);
-        params.put("text", text);
-        params.put("action", ConsolePaths.ACCOUNT + subpath);
-        params.put("fields", fields);
-        params.put("button", button);
-        params.put("askPassword", false);
-        params.put("error", "");
-        request.render("admin/confirm.jte", heading, params);
+        new Confirmation(heading, text, ConsolePaths.ACCOUNT + subpath, fields, button, ConsolePaths.ACCOUNT)
+                .render(request, HttpStatus.OK, false, "");
     }
 }

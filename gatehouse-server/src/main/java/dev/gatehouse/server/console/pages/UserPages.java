@@ -362,17 +362,10 @@ public final class UserPages implements ConsolePages {
         if (user.isEmpty()) {
             return;
         }
-        Map<String, Object> params = new HashMap<>();
-        params.put("cancelHref", ConsolePaths.user(user.get().name().value()));
-        params.put("heading", "Delete user");
-        params.put("text", "Delete the user " + user.get().name() + "? This cannot be undone. AWS's rule applies: first"
-                + " remove its console password, access keys and MFA devices.");
-        params.put("action", ConsolePaths.user(user.get().name().value()) + "/delete");
-        params.put("fields", Map.of());
-        params.put("button", "Delete user");
-        params.put("askPassword", false);
-        params.put("error", error);
-        request.render(status, "admin/confirm.jte", "Delete user " + user.get().name(), params);
+        String userHref = ConsolePaths.user(user.get().name().value());
+        new Confirmation("Delete user", "Delete the user " + user.get().name() + "? This cannot be undone. AWS's rule"
+                + " applies: first remove its console password, access keys and MFA devices.", userHref + "/delete", Map.of(),
+                "Delete user", userHref).render(request, status, false, error);
     }
 
     private void deleteUser(ConsoleRequest request) {
@@ -420,16 +413,9 @@ public final class UserPages implements ConsolePages {
     /** A confirmation page; {@code sensitive} ones ask for the caller's password unless it was typed just now. */
     private void confirm(ConsoleRequest request, HttpStatus status, String error, boolean sensitive, IamUser user,
             String heading, String text, String subpath, Map<String, String> fields, String button) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("cancelHref", ConsolePaths.user(user.name().value()));
-        params.put("heading", heading);
-        params.put("text", text);
-        params.put("action", ConsolePaths.user(user.name().value()) + subpath);
-        params.put("fields", fields);
-        params.put("button", button);
-        params.put("askPassword", sensitive && !reauthentication.recent(request));
-        params.put("error", error);
-        request.render(status, "admin/confirm.jte", heading, params);
+        String userHref = ConsolePaths.user(user.name().value());
+        new Confirmation(heading, text, userHref + subpath, fields, button, userHref)
+                .render(request, status, sensitive && !reauthentication.recent(request), error);
     }
 
     private static void done(ConsoleRequest request, IamUser user, String notice) {
