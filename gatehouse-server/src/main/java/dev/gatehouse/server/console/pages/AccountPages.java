@@ -111,11 +111,7 @@ public final class AccountPages implements ConsolePages {
     }
 
     private static boolean refused(ConsoleRequest request) {
-        if (request.seesAccount()) {
-            return false;
-        }
-        request.render(HttpStatus.FORBIDDEN, "error.jte", "Not allowed", Map.of("message", NOT_ALLOWED));
-        return true;
+        return request.refusedUnless(request.seesAccount(), NOT_ALLOWED);
     }
 
     private void setAlias(ConsoleRequest request) {

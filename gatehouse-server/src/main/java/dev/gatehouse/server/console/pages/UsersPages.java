@@ -71,11 +71,7 @@ public final class UsersPages implements ConsolePages {
 
     /** Renders the 403 page for a caller who may not see the users; true if it did. */
     static boolean refusedUnlessAdministering(ConsoleRequest request) {
-        if (request.seesUsers()) {
-            return false;
-        }
-        request.render(HttpStatus.FORBIDDEN, "error.jte", "Not allowed", Map.of("message", NOT_ALLOWED));
-        return true;
+        return request.refusedUnless(request.seesUsers(), NOT_ALLOWED);
     }
 
     private void list(ConsoleRequest request) {
