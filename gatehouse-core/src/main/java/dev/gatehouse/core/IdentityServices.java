@@ -54,14 +54,16 @@ public record IdentityServices(Store store, Clock clock, SecretCipher cipher, Pa
         RandomIds ids = new RandomIds();
         AuditTrail audit = new AuditTrail(clock, ids);
         FailureThrottle throttle = new FailureThrottle(throttlePolicy);
-        PasswordService passwords = new PasswordService(store, hasher, audit, clock);
+        // Password failures are counted apart from MFA failures, so neither kind locks out the other step.
+        FailureThrottle passwordThrottle = new FailureThrottle(throttlePolicy);
+        PasswordService passwords = new PasswordService(store, hasher, passwordThrottle, audit, clock);
         AccessKeyService accessKeys = new AccessKeyService(store, cipher, audit, clock, ids);
         MfaVerifier verifier = new MfaVerifier(store, cipher, throttle, audit, clock);
         return new IdentityServices(store, clock, cipher, hasher,
                 new AccountService(store, passwords, audit, clock, ids), passwords,
                 new UserService(store, accessKeys, audit, clock, ids), accessKeys,
                 new MfaDeviceService(store, cipher, throttle, audit, clock, ids), verifier,
-                new SignInService(store, hasher, verifier, new FailureThrottle(throttlePolicy), audit, clock), new KeyRotationService(store, audit),
+                new SignInService(store, hasher, verifier, passwordThrottle, audit, clock), new KeyRotationService(store, audit),
                 new CredentialReportService(store, clock), audit,
                 new SessionTokenService(store, cipher, verifier, audit, clock, ids, new SecureRandom()));
     }

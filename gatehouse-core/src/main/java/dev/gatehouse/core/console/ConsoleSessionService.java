@@ -64,7 +64,7 @@ public final class ConsoleSessionService {
             previous.ifPresent(id -> session.consoleSessions().delete(id.digest()));
             session.consoleSessions().deleteExpired(now.minus(limits.idle()), now.minus(limits.absolute()));
             return insert(session, new Draft(principal, state, null, passwordChangeRequired, now,
-                    state == ConsoleSessionState.AUTHENTICATED ? now : null), now);
+                    state == ConsoleSessionState.AUTHENTICATED ? now : null), now, null);
         });
     }
 
@@ -86,7 +86,7 @@ public final class ConsoleSessionService {
             }
             Instant now = clock.instant();
             IssuedConsoleSession issued = insert(session, new Draft(pending.principal(), ConsoleSessionState.AUTHENTICATED,
-                    serial, pending.passwordChangeRequired(), pending.createdAt(), now), now);
+                    serial, pending.passwordChangeRequired(), pending.createdAt(), now), now, null);
             audit.record(session, pending.principal().accountId(), Lookups.arn(session, pending.principal()),
                     AuditAction.SIGN_IN_MFA, AuditOutcome.SUCCESS, origin, true, "device " + serial);
             return Optional.of(issued);
@@ -130,16 +130,19 @@ public final class ConsoleSessionService {
         return changed;
     }
 
-    /** The forced password change is done: the session may go anywhere now. */
-    public ConsoleSession passwordChanged(ConsoleSession current) {
-        ConsoleSession changed = new ConsoleSession(current.digest(), current.principal(), current.state(),
-                current.mfaSerial(), false, current.createdAt(), current.authenticatedAt(), current.lastSeenAt(),
-                clock.instant(), current.csrfSecret());
-        store.inTransaction(session -> {
-            session.consoleSessions().update(changed);
-            return null;
+    /**
+     * The principal changed its own password in this session. The password service has ended all of
+     * its console sessions (OWASP ASVS V3.3); this one goes on under a new ID, as at every change of
+     * what a session proves, with the change no longer due and the password counted as typed just now.
+     * The absolute timeout still counts from the sign-in.
+     */
+    public IssuedConsoleSession passwordChanged(ConsoleSession current) {
+        return store.inTransaction(session -> {
+            Instant now = clock.instant();
+            session.consoleSessions().delete(current.digest());
+            return insert(session, new Draft(current.principal(), current.state(), current.mfaSerial(), false,
+                    current.createdAt(), current.authenticatedAt()), now, now);
         });
-        return changed;
     }
 
     /** Sign-out: the session is deleted, so its ID opens nothing any more. Audited. */
@@ -153,7 +156,7 @@ public final class ConsoleSessionService {
         });
     }
 
-    /** Ends every console session of {@code principal}, as when it is deleted or its password is reset. */
+    /** Ends every console session of {@code principal}. */
     public int endAll(PrincipalRef principal) {
         return store.inTransaction(session -> session.consoleSessions().deleteAllFor(principal));
     }
@@ -162,12 +165,12 @@ public final class ConsoleSessionService {
             boolean passwordChangeRequired, Instant createdAt, Instant authenticatedAt) {
     }
 
-    private IssuedConsoleSession insert(StoreSession session, Draft draft, Instant now) {
+    private IssuedConsoleSession insert(StoreSession session, Draft draft, Instant now, Instant reauthenticatedAt) {
         ConsoleSessionId id = ConsoleSessionId.generate(random);
         byte[] csrf = new byte[CSRF_SECRET_BYTES];
         random.nextBytes(csrf);
         ConsoleSession created = new ConsoleSession(id.digest(), draft.principal(), draft.state(), draft.mfaSerial(),
-                draft.passwordChangeRequired(), draft.createdAt(), draft.authenticatedAt(), now, null,
+                draft.passwordChangeRequired(), draft.createdAt(), draft.authenticatedAt(), now, reauthenticatedAt,
                 Base64.getUrlEncoder().withoutPadding().encodeToString(csrf));
         session.consoleSessions().insert(created);
         return new IssuedConsoleSession(id, created);

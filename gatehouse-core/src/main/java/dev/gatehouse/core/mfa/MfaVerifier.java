@@ -49,33 +49,40 @@ public final class MfaVerifier {
      * used when accepted, counts a failure otherwise, and audits the outcome.
      */
     public VerificationOutcome verify(PrincipalRef principal, SerialNumber serial, String code, Origin origin) {
+        return store.inTransaction(session -> verify(session, principal, serial, code, origin));
+    }
+
+    /**
+     * {@link #verify(PrincipalRef, SerialNumber, String, Origin)} inside the caller's unit of work, for a
+     * caller that records more about the same attempt (the console's sign-in step).
+     */
+    public VerificationOutcome verify(StoreSession session, PrincipalRef principal, SerialNumber serial, String code,
+            Origin origin) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(serial, "serial");
         Objects.requireNonNull(origin, "origin");
-        return store.inTransaction(session -> {
-            Instant now = clock.instant();
-            String actor = Lookups.arn(session, principal);
-            Optional<MfaDevice> found = session.mfaDevices().findBySerial(serial)
-                    .filter(device -> device.isAssigned() && device.assignment().principal().equals(principal))
-                    .filter(device -> device.kind().verifiesTimeBasedCodes());
-            if (found.isEmpty()) {
-                List<String> principalOnly = List.of(ThrottleKeys.throttleKey(principal));
-                // A locked principal is told so whatever serial it names, so serials cannot be probed while locked.
-                Optional<Instant> blocked = throttle.blockedUntil(session, principalOnly, now);
-                return conclude(session, principal, principalOnly, actor,
-                        blocked.isPresent() ? VerificationOutcome.THROTTLED : VerificationOutcome.UNKNOWN_DEVICE,
-                        origin, now, "device " + serial);
-            }
-            MfaDevice device = found.get();
-            List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));
-            Optional<Instant> blocked = throttle.blockedUntil(session, keys, now);
-            if (blocked.isPresent()) {
-                return conclude(session, principal, keys, actor, VerificationOutcome.THROTTLED, origin, now,
-                        "device " + serial + " blocked until " + blocked.get());
-            }
-            VerificationOutcome outcome = check(session, device, code, now);
-            return conclude(session, principal, keys, actor, outcome, origin, now, "device " + serial);
-        });
+        Instant now = clock.instant();
+        String actor = Lookups.arn(session, principal);
+        Optional<MfaDevice> found = session.mfaDevices().findBySerial(serial)
+                .filter(device -> device.isAssigned() && device.assignment().principal().equals(principal))
+                .filter(device -> device.kind().verifiesTimeBasedCodes());
+        if (found.isEmpty()) {
+            List<String> principalOnly = List.of(ThrottleKeys.throttleKey(principal));
+            // A locked principal is told so whatever serial it names, so serials cannot be probed while locked.
+            Optional<Instant> blocked = throttle.blockedUntil(session, principalOnly, now);
+            return conclude(session, principal, principalOnly, actor,
+                    blocked.isPresent() ? VerificationOutcome.THROTTLED : VerificationOutcome.UNKNOWN_DEVICE,
+                    origin, now, "device " + serial);
+        }
+        MfaDevice device = found.get();
+        List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));
+        Optional<Instant> blocked = throttle.blockedUntil(session, keys, now);
+        if (blocked.isPresent()) {
+            return conclude(session, principal, keys, actor, VerificationOutcome.THROTTLED, origin, now,
+                    "device " + serial + " blocked until " + blocked.get());
+        }
+        VerificationOutcome outcome = check(session, device, code, now);
+        return conclude(session, principal, keys, actor, outcome, origin, now, "device " + serial);
     }
 
     /**

@@ -22,6 +22,7 @@ import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.throttle.FailureThrottle;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.LoginProfile;
+import dev.gatehouse.core.user.PasswordService;
 import dev.gatehouse.core.user.UserName;
 import java.time.Clock;
 import java.time.Instant;
@@ -83,9 +84,31 @@ public final class SignInService {
         return check(principal, password, origin, accountIdOrAlias + "/" + userName);
     }
 
-    /** The code step: a code from one of the principal's enabled devices. */
+    /**
+     * The code step: a code from one of the principal's enabled devices. A code refused here is also
+     * audited as a failed {@link AuditAction#SIGN_IN_MFA}, in the same unit of work as the verifier's
+     * {@link AuditAction#MFA_VERIFICATION}, so that the sign-in history shows every attempt; the accepted
+     * code's SIGN_IN_MFA is written when the session completes the sign-in.
+     */
     public VerificationOutcome verifyMfa(PrincipalRef principal, SerialNumber serial, String code, Origin origin) {
-        return verifier.verify(principal, serial, code, origin);
+        return store.inTransaction(session -> {
+            VerificationOutcome outcome = verifier.verify(session, principal, serial, code, origin);
+            if (!outcome.accepted()) {
+                audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.SIGN_IN_MFA,
+                        AuditOutcome.of(outcome), origin, false, refusal(outcome) + ", device " + serial);
+            }
+            return outcome;
+        });
+    }
+
+    private static String refusal(VerificationOutcome outcome) {
+        return switch (outcome) {
+            case INVALID -> "wrong code";
+            case REPLAYED -> "code already used";
+            case THROTTLED -> "too many recent failures";
+            case UNKNOWN_DEVICE -> "no such device of the principal";
+            case ACCEPTED -> throw new IllegalArgumentException("not a refusal");
+        };
     }
 
     /**
@@ -186,7 +209,7 @@ public final class SignInService {
     }
 
     private static String throttleKey(PrincipalRef principal) {
-        return "password:" + principal.accountId() + ":" + principal.key();
+        return PasswordService.throttleKey(principal);
     }
 
     /** What the user typed, or empty if it cannot name anything; a sign-in never fails with a 400. */

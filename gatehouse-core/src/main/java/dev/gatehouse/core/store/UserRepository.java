@@ -2,6 +2,7 @@ package dev.gatehouse.core.store;
 
 import dev.gatehouse.core.account.AccountId;
 import dev.gatehouse.core.user.IamUser;
+import dev.gatehouse.core.user.UserCredentialSummary;
 import dev.gatehouse.core.user.UserId;
 import dev.gatehouse.core.user.UserName;
 import java.util.List;
@@ -19,6 +20,12 @@ public interface UserRepository {
 
     /** Up to {@code limit} users ordered by normalized name, after {@code afterNormalizedName} if present. */
     List<IamUser> list(AccountId accountId, Optional<String> afterNormalizedName, int limit);
+
+    /**
+     * As {@link #list}, each user (without its tags) with a summary of its credentials, in one read
+     * rather than one per user and credential.
+     */
+    List<UserCredentialSummary> listWithCredentials(AccountId accountId, Optional<String> afterNormalizedName, int limit);
 
     int count(AccountId accountId);
 

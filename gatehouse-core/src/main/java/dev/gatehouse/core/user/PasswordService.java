@@ -12,13 +12,17 @@ import dev.gatehouse.core.crypto.PasswordHash;
 import dev.gatehouse.core.crypto.PasswordHasher;
 import dev.gatehouse.core.error.AccessDeniedException;
 import dev.gatehouse.core.error.EntityAlreadyExistsException;
+import dev.gatehouse.core.error.GatehouseException;
+import dev.gatehouse.core.error.LimitExceededException;
 import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.error.PasswordPolicyViolationException;
 import dev.gatehouse.core.internal.Lookups;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.store.StoreSession;
+import dev.gatehouse.core.throttle.FailureThrottle;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,20 +30,31 @@ import java.util.Optional;
 
 /**
  * Console passwords of root and IAM users: set, changed and reset under the account's password
- * policy (length, character classes, reuse), hashed with Argon2id.
+ * policy (length, character classes, reuse), hashed with Argon2id. The current password a change
+ * proves is checked under the sign-in's throttle, so that an open session or an API key cannot be
+ * used to guess it. A new password, or none, ends the principal's console sessions (OWASP ASVS V3.3):
+ * whoever held one with the old password holds nothing now.
  */
 public final class PasswordService {
 
     private final Store store;
     private final PasswordHasher hasher;
+    private final FailureThrottle throttle;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public PasswordService(Store store, PasswordHasher hasher, AuditTrail audit, Clock clock) {
+    /** @param throttle the sign-in's password throttle, whose counts a wrong current password adds to */
+    public PasswordService(Store store, PasswordHasher hasher, FailureThrottle throttle, AuditTrail audit, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The key a principal's wrong passwords are counted under, at sign-in and wherever the password is proved. */
+    public static String throttleKey(PrincipalRef principal) {
+        return "password:" + principal.accountId() + ":" + principal.key();
     }
 
     public PasswordHasher hasher() {
@@ -85,33 +100,69 @@ public final class PasswordService {
     }
 
     /**
-     * ChangePassword: the principal's own change, proving the old password.
+     * ChangePassword: the principal's own change, proving the old password. A wrong old password
+     * counts towards the sign-in's throttle (and is audited); while the principal is throttled, the
+     * old password is not tried. Ends the principal's console sessions.
      *
      * @throws AccessDeniedException if the old password is wrong, or it has expired under a policy
      *     with a hard expiry, which leaves a new password to an administrator
+     * @throws LimitExceededException while too many recent wrong passwords block the principal
      * @throws PasswordPolicyViolationException if the new one breaks the policy or reuses a recent one
      */
     public LoginProfile changePassword(PrincipalRef principal, Password oldPassword, Password newPassword,
             Origin origin) {
+        List<String> keys = List.of(throttleKey(principal));
+        PasswordHash checked = store.read(session -> {
+            Lookups.requireAccount(session, principal.accountId());
+            return session.loginProfiles().find(principal).map(LoginProfile::passwordHash)
+                    .orElseThrow(() -> new NoSuchEntityException("The principal has no password."));
+        });
+        Optional<Instant> blockedBefore = store.read(session -> throttle.blockedUntil(session, keys, clock.instant()));
+        // Hashed outside the write transaction, which on SQLite would hold every other writer for it.
+        boolean matches = blockedBefore.isEmpty() && hasher.verify(oldPassword, checked);
+        // The refusal is thrown after the commit, so that the failure it counts is kept.
+        Optional<GatehouseException> refusal = store.inTransaction(session -> {
+            Instant now = clock.instant();
+            Optional<Instant> blocked = blockedBefore.or(() -> throttle.blockedUntil(session, keys, now));
+            String actor = Lookups.arn(session, principal);
+            if (blocked.isPresent()) {
+                audit.record(session, principal.accountId(), actor, AuditAction.PASSWORD_CHANGED, AuditOutcome.THROTTLED,
+                        origin, false, "blocked until " + blocked.get());
+                return Optional.<GatehouseException>of(new LimitExceededException("Too many wrong passwords: the current password is not"
+                        + " checked until " + blocked.get().truncatedTo(ChronoUnit.SECONDS) + "."));
+            }
+            // A password changed meanwhile makes the old one as wrong as a mistyped one.
+            boolean stillCurrent = session.loginProfiles().find(principal).map(LoginProfile::passwordHash)
+                    .filter(checked::equals).isPresent();
+            if (!matches || !stillCurrent) {
+                throttle.recordFailure(session, keys, now);
+                audit.record(session, principal.accountId(), actor, AuditAction.PASSWORD_CHANGED, AuditOutcome.FAILURE,
+                        origin, false, "wrong current password");
+                return Optional.<GatehouseException>of(new AccessDeniedException("The old password is not correct."));
+            }
+            throttle.reset(session, keys);
+            return Optional.empty();
+        });
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
         return store.inTransaction(session -> {
             Account account = Lookups.requireAccount(session, principal.accountId());
             LoginProfile profile = session.loginProfiles().find(principal)
                     .orElseThrow(() -> new NoSuchEntityException("The principal has no password."));
-            if (!hasher.verify(oldPassword, profile.passwordHash())) {
-                throw new AccessDeniedException("The old password is not correct.");
-            }
             if (account.passwordPolicy().lockedOutByExpiry(profile.changedAt(), clock.instant())) {
                 throw new AccessDeniedException("The password has expired and the account's password policy lets only"
                         + " an administrator set a new one.");
             }
             LoginProfile changed = establish(session, account, principal, newPassword, false);
+            session.consoleSessions().deleteAllFor(principal);
             audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.PASSWORD_CHANGED,
                     AuditOutcome.SUCCESS, origin, false, "by the principal");
             return changed;
         });
     }
 
-    /** UpdateLoginProfile: an administrator sets a new password. */
+    /** UpdateLoginProfile: an administrator sets a new password. Ends the principal's console sessions. */
     public LoginProfile resetPassword(PrincipalRef principal, Password newPassword, boolean resetRequired,
             Origin origin) {
         return store.inTransaction(session -> {
@@ -120,6 +171,7 @@ public final class PasswordService {
                 throw new NoSuchEntityException("The principal has no login profile.");
             }
             LoginProfile changed = establish(session, account, principal, newPassword, resetRequired);
+            session.consoleSessions().deleteAllFor(principal);
             audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.PASSWORD_CHANGED,
                     AuditOutcome.SUCCESS, origin, false, "by an administrator");
             return changed;
@@ -140,12 +192,13 @@ public final class PasswordService {
         });
     }
 
-    /** DeleteLoginProfile. @throws NoSuchEntityException if there is none */
+    /** DeleteLoginProfile; ends the principal's console sessions. @throws NoSuchEntityException if there is none */
     public void deleteLoginProfile(PrincipalRef principal, Origin origin) {
         store.inTransaction(session -> {
             if (!session.loginProfiles().delete(principal)) {
                 throw new NoSuchEntityException("The principal has no login profile.");
             }
+            session.consoleSessions().deleteAllFor(principal);
             audit.record(session, principal.accountId(), Lookups.arn(session, principal),
                     AuditAction.LOGIN_PROFILE_DELETED, AuditOutcome.SUCCESS, origin, false, "");
             return null;

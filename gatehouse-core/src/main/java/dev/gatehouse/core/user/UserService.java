@@ -96,6 +96,21 @@ public final class UserService {
     }
 
     /**
+     * A page of the account's users as {@link #listUsers} pages them, each with a summary of its
+     * credentials (MFA, console password, access keys): what the console's Users list shows.
+     */
+    public Page<UserCredentialSummary> listUsersWithCredentials(AccountId accountId, Optional<String> marker,
+            int maxItems) {
+        int limit = Markers.checkMaxItems(maxItems);
+        Optional<String> after = Markers.decode(marker);
+        return store.read(session -> {
+            Lookups.requireAccount(session, accountId);
+            List<UserCredentialSummary> users = session.users().listWithCredentials(accountId, after, limit + 1);
+            return Markers.page(users, limit, summary -> summary.user().name().normalized());
+        });
+    }
+
+    /**
      * DeleteUser.
      *
      * @throws DeleteConflictException while the user has a password, access keys or MFA devices
@@ -114,6 +129,8 @@ public final class UserService {
                 throw new DeleteConflictException("Cannot delete entity, must remove MFA devices first.");
             }
             session.users().delete(accountId, user.id());
+            // A session waiting for its code, which has no password to delete, ends with the user too.
+            session.consoleSessions().deleteAllFor(principal);
             audit.record(session, accountId, user.arn(), AuditAction.USER_DELETED, AuditOutcome.SUCCESS, origin, false, "");
             return null;
         });

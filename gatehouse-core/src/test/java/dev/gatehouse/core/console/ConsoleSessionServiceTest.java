@@ -3,13 +3,18 @@ package dev.gatehouse.core.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.Origin;
+import dev.gatehouse.core.crypto.Password;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.testing.Gatehouse;
 import dev.gatehouse.core.testing.InMemoryStore;
+import dev.gatehouse.core.user.IamPath;
+import dev.gatehouse.core.user.IamUser;
+import dev.gatehouse.core.user.UserName;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
@@ -125,13 +130,36 @@ class ConsoleSessionServiceTest {
     }
 
     @Test
+    void aUsersSessionsEndWithItsPasswordAndWithTheUser() {
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        gatehouse.passwords.createLoginProfile(bob.principal(), Password.of("Correct-Horse-8"), false, ORIGIN);
+        IssuedConsoleSession signedIn = sessions.start(bob.principal(), ConsoleSessionState.AUTHENTICATED, false, Optional.empty());
+        IssuedConsoleSession rootSession = sessions.start(account.root(), ConsoleSessionState.AUTHENTICATED, false, Optional.empty());
+        gatehouse.passwords.resetPassword(bob.principal(), Password.of("Correct-Horse-9"), true, ORIGIN);
+        assertThat(sessions.resume(signedIn.id())).as("a reset password ends the sessions").isEmpty();
+        assertThat(sessions.resume(rootSession.id())).as("only the principal's").isPresent();
+
+        IssuedConsoleSession pending = sessions.start(bob.principal(), ConsoleSessionState.PENDING_MFA, false, Optional.empty());
+        gatehouse.passwords.deleteLoginProfile(bob.principal(), ORIGIN);
+        assertThat(sessions.resume(pending.id())).as("no password, no console").isEmpty();
+        IssuedConsoleSession waiting = sessions.start(bob.principal(), ConsoleSessionState.PENDING_MFA, false, Optional.empty());
+        gatehouse.users.deleteUser(account.id(), bob.name(), ORIGIN);
+        assertThat(sessions.resume(waiting.id())).as("a deleted user's sessions go with it").isEmpty();
+    }
+
+    @Test
     void recordsReauthenticationAndTheEndOfAForcedPasswordChange() {
         IssuedConsoleSession issued = sessions.start(account.root(), ConsoleSessionState.AUTHENTICATED, true, Optional.empty());
         gatehouse.clock.advance(Duration.ofMinutes(3));
         ConsoleSession reauthenticated = sessions.reauthenticated(issued.session());
         assertThat(reauthenticated.reauthenticatedAtIfAny()).contains(Gatehouse.START.plus(Duration.ofMinutes(3)));
-        ConsoleSession changed = sessions.passwordChanged(reauthenticated);
-        assertThat(changed.passwordChangeRequired()).isFalse();
-        assertThat(sessions.resume(issued.id()).orElseThrow().passwordChangeRequired()).isFalse();
+        gatehouse.clock.advance(Duration.ofMinutes(1));
+        IssuedConsoleSession changed = sessions.passwordChanged(reauthenticated);
+        assertThat(changed.id()).as("a new ID after the change").isNotEqualTo(issued.id());
+        assertThat(sessions.resume(issued.id())).as("the old ID opens nothing").isEmpty();
+        ConsoleSession renewed = sessions.resume(changed.id()).orElseThrow();
+        assertThat(renewed.passwordChangeRequired()).isFalse();
+        assertThat(renewed.reauthenticatedAtIfAny()).contains(Gatehouse.START.plus(Duration.ofMinutes(4)));
+        assertThat(renewed.createdAt()).as("the absolute timeout still counts from the sign-in").isEqualTo(Gatehouse.START);
     }
 }

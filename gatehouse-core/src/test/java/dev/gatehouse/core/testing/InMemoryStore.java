@@ -1,13 +1,16 @@
 package dev.gatehouse.core.testing;
 
+import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.account.AccountAlias;
 import dev.gatehouse.core.account.AccountId;
+import dev.gatehouse.core.account.CredentialReport;
 import dev.gatehouse.core.account.EmailAddress;
 import dev.gatehouse.core.account.PrincipalRef;
 import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditPosition;
+import dev.gatehouse.core.console.ConsoleSession;
 import dev.gatehouse.core.crypto.PasswordHash;
 import dev.gatehouse.core.crypto.SealedSecret;
 import dev.gatehouse.core.error.EntityAlreadyExistsException;
@@ -16,28 +19,27 @@ import dev.gatehouse.core.mfa.AssignmentStatus;
 import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.mfa.SerialNumber;
-import dev.gatehouse.core.throttle.ThrottleState;
-import dev.gatehouse.core.console.ConsoleSession;
-import dev.gatehouse.core.store.ConsoleSessionRepository;
 import dev.gatehouse.core.store.AccessKeyRepository;
-import dev.gatehouse.core.store.SessionCredentialRepository;
-import dev.gatehouse.core.sts.SessionAccessKeyId;
-import dev.gatehouse.core.sts.SessionCredentials;
 import dev.gatehouse.core.store.AccountRepository;
 import dev.gatehouse.core.store.AuditRepository;
+import dev.gatehouse.core.store.ConsoleSessionRepository;
+import dev.gatehouse.core.store.CredentialReportRepository;
 import dev.gatehouse.core.store.LoginProfileRepository;
 import dev.gatehouse.core.store.MfaDeviceRepository;
+import dev.gatehouse.core.store.SessionCredentialRepository;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.store.StoreSession;
-import dev.gatehouse.core.store.CredentialReportRepository;
-import dev.gatehouse.core.account.CredentialReport;
 import dev.gatehouse.core.store.ThrottleRepository;
 import dev.gatehouse.core.store.UserRepository;
+import dev.gatehouse.core.sts.SessionAccessKeyId;
+import dev.gatehouse.core.sts.SessionCredentials;
+import dev.gatehouse.core.throttle.ThrottleState;
 import dev.gatehouse.core.user.AccessKey;
 import dev.gatehouse.core.user.AccessKeyId;
 import dev.gatehouse.core.user.AccessKeyStatus;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.LoginProfile;
+import dev.gatehouse.core.user.UserCredentialSummary;
 import dev.gatehouse.core.user.UserId;
 import dev.gatehouse.core.user.UserName;
 import java.time.Instant;
@@ -219,6 +221,19 @@ public final class InMemoryStore implements Store {
                     return state.users.values().stream().filter(u -> u.accountId().equals(accountId))
                             .filter(u -> after.isEmpty() || u.name().normalized().compareTo(after.get()) > 0)
                             .sorted(Comparator.comparing(u -> u.name().normalized())).limit(limit).toList();
+                }
+
+                @Override
+                public List<UserCredentialSummary> listWithCredentials(AccountId accountId, Optional<String> after,
+                        int limit) {
+                    return list(accountId, after, limit).stream().map(user -> {
+                        PrincipalRef principal = user.principal();
+                        Optional<LoginProfile> password = loginProfiles().find(principal);
+                        List<AccessKey> keys = accessKeys().listFor(principal);
+                        return new UserCredentialSummary(user.withTags(Tags.NONE), mfaDevices().countAssignedTo(principal) > 0,
+                                password.isPresent(), password.flatMap(LoginProfile::lastUsed), keys.size(),
+                                keys.stream().map(AccessKey::lastUsed).flatMap(Optional::stream).max(Comparator.naturalOrder()));
+                    }).toList();
                 }
 
                 @Override

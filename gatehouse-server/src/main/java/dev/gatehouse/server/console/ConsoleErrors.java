@@ -12,12 +12,15 @@ import io.javalin.http.HttpStatus;
  */
 public final class ConsoleErrors {
 
+    /** What a failure of the server says; its cause is in the log. */
+    public static final String SERVER_FAILURE = "Something went wrong on the server. Try again in a moment.";
+
     private ConsoleErrors() {
     }
 
     public static String message(GatehouseException error) {
         if (error instanceof ServiceFailureException) {
-            return "Something went wrong on the server. Try again in a moment.";
+            return SERVER_FAILURE;
         }
         if (error instanceof AccessDeniedException) {
             return "You are not allowed to do this. " + error.getMessage();

@@ -135,6 +135,19 @@ public final class ConsoleRequest {
         console.authorizer().require(request(action, resourceArn, subject));
     }
 
+    /**
+     * Renders the 403 page with {@code message} unless {@code allowed}, for a section a caller may not
+     * open at all (before anything of it is looked up, so that a refusal says nothing of what exists).
+     *
+     * @return whether it refused
+     */
+    public boolean refusedUnless(boolean allowed, String message) {
+        if (!allowed) {
+            render(HttpStatus.FORBIDDEN, "error.jte", "Not allowed", Map.of("message", message));
+        }
+        return !allowed;
+    }
+
     private AccessRequest request(String action, String resourceArn, Optional<PrincipalRef> subject) {
         return new AccessRequest(caller(), action, resourceArn, caller().accountId(), subject);
     }

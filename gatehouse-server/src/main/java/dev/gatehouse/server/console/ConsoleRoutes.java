@@ -74,15 +74,20 @@ public final class ConsoleRoutes {
             request.redirect(elsewhere.get());
             return;
         }
-        if (post && !csrfTokenValid(context, access, session)) {
-            request.render(HttpStatus.FORBIDDEN, "error.jte", "Form expired", Map.of("message", EXPIRED_FORM));
-            return;
-        }
         try {
+            if (post && !csrfTokenValid(context, access, session)) {
+                request.render(HttpStatus.FORBIDDEN, "error.jte", "Form expired", Map.of("message", EXPIRED_FORM));
+                return;
+            }
             handler.handle(request);
         } catch (GatehouseException error) {
             LOG.debug("Console request refused: {}", error.getMessage());
             request.render(ConsoleErrors.status(error), "error.jte", "That did not work", Map.of("message", ConsoleErrors.message(error)));
+        } catch (RuntimeException failure) {
+            // The cause goes to the log only: the page shows nothing of the server's insides.
+            LOG.error("Console request {} {} failed", context.method(), context.path(), failure);
+            request.render(HttpStatus.INTERNAL_SERVER_ERROR, "error.jte", "That did not work",
+                    Map.of("message", ConsoleErrors.SERVER_FAILURE));
         }
     }
 

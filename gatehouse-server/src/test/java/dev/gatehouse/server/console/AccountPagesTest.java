@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.account.PasswordPolicy;
+import dev.gatehouse.core.audit.AuditAction;
+import dev.gatehouse.core.signin.SignInHistory;
 import dev.gatehouse.server.console.ConsoleClient.Response;
 import dev.gatehouse.server.console.ConsoleServer.Authenticator;
 import java.nio.file.Path;
@@ -125,6 +127,45 @@ class AccountPagesTest {
         assertThat(rows).extracting(row -> row.select("td").get(4).text()).containsExactly("Yes", "No", "No", "No");
         assertThat(rows.get(0).select("td").get(1).text()).isEqualTo(account.id().rootArn());
         assertThat(rows.get(0).select("td").get(2).text()).startsWith("127.0.0.1").contains("Java-http-client");
+    }
+
+    @Test
+    void theHistoryShowsEveryRefusedCodeWithItsDeviceAndWhy() {
+        Authenticator phone = console.enableVirtualMfa(account.root(), "root-phone");
+        ConsoleClient owner = console.client();
+        owner.signInAsRoot(ConsoleServer.ROOT_EMAIL, ConsoleServer.PASSWORD);
+        console.clock.advance(Duration.ofSeconds(1));
+        assertThat(owner.enterCode(phone.wrongCode(), Optional.empty()).status()).isEqualTo(401);
+        console.clock.advance(Duration.ofSeconds(1));
+        String code = phone.code(0);
+        owner.enterCode(code, Optional.empty());
+        owner.signOut("/console/");
+        console.clock.advance(Duration.ofSeconds(1));
+        owner.signInAsRoot(ConsoleServer.ROOT_EMAIL, ConsoleServer.PASSWORD);
+        console.clock.advance(Duration.ofSeconds(1));
+        assertThat(owner.enterCode(code, Optional.empty()).status()).as("replayed").isEqualTo(401);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            console.clock.advance(Duration.ofSeconds(70));
+            owner.enterCode(phone.wrongCode(), Optional.empty());
+        }
+        assertThat(owner.enterCode(phone.code(0), Optional.empty()).status()).as("throttled").isEqualTo(429);
+
+        List<String> results = codeSteps();
+        assertThat(results).first().isEqualTo("THROTTLED too many recent failures, device " + phone.serial());
+        assertThat(results).contains("INVALID wrong code, device " + phone.serial(),
+                "REPLAYED code already used, device " + phone.serial(), "SUCCESS device " + phone.serial());
+
+        List<Element> rows = root.get("/console/account").page().select("#sign-in-history tbody tr");
+        assertThat(rows.get(0).select("td").get(3).text()).isEqualTo("Refused: too many recent failures");
+        assertThat(rows).extracting(row -> row.select("td").get(3).text())
+                .contains("Failed: wrong code, device " + phone.serial());
+    }
+
+    /** The code steps of the sign-in history, newest first, as outcome and detail. */
+    private List<String> codeSteps() {
+        return new SignInHistory(console.services.store()).list(account.id(), Optional.empty(), 100)
+                .items().stream().filter(event -> event.action() == AuditAction.SIGN_IN_MFA)
+                .map(event -> event.outcome() + " " + event.detail()).toList();
     }
 
     @Test

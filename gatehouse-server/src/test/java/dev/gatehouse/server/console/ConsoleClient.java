@@ -75,9 +75,13 @@ public final class ConsoleClient {
     }
 
     public Response post(String path, Map<String, String> form) {
-        String body = form.entrySet().stream()
+        return postRaw(path, form.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
-                .collect(Collectors.joining("&"));
+                .collect(Collectors.joining("&")));
+    }
+
+    /** Posts {@code body} as a form, as sent: for bodies no browser would send. */
+    public Response postRaw(String path, String body) {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -189,4 +189,17 @@ class ConsoleSecurityTest {
     private int sessionsOf(Account owner) {
         return console.services.store().inTransaction(session -> session.consoleSessions().deleteAllFor(owner.root()));
     }
+
+    @Test
+    void aBodyNoBrowserWouldSendGetsAConsolePageThatShowsNothingOfTheServersInsides() {
+        browser.follow(browser.signInAsRoot(ConsoleServer.ROOT_EMAIL, ConsoleServer.PASSWORD));
+
+        Response malformed = browser.postRaw("/console/security-credentials/access-keys/create", "csrf=%ZZ&understood=%");
+
+        assertThat(malformed.status()).isBetween(400, 599);
+        assertThat(malformed.header("Content-Type")).get().asString().startsWith("text/html");
+        assertThat(malformed.header("Content-Security-Policy")).isPresent();
+        assertThat(malformed.body()).contains("Back to the console").doesNotContain("Exception").doesNotContain("dev.gatehouse");
+        assertThat(console.services.accessKeys().listAccessKeys(account.root())).isEmpty();
+    }
 }

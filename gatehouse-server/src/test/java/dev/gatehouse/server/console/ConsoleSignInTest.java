@@ -8,6 +8,7 @@ import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditOutcome;
 import dev.gatehouse.core.audit.Origin;
+import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.server.console.ConsoleClient.Response;
 import dev.gatehouse.server.console.ConsoleServer.Authenticator;
@@ -76,7 +77,9 @@ class ConsoleSignInTest {
         assertThat(signedIn.text(".who")).contains("Signed in with MFA");
 
         List<AuditEvent> mfaSignIns = events(account, AuditAction.SIGN_IN_MFA);
-        assertThat(mfaSignIns).singleElement().satisfies(event -> {
+        assertThat(mfaSignIns).extracting(AuditEvent::outcome).containsExactlyInAnyOrder(AuditOutcome.INVALID,
+                AuditOutcome.SUCCESS);
+        assertThat(mfaSignIns).filteredOn(event -> event.outcome() == AuditOutcome.SUCCESS).singleElement().satisfies(event -> {
             assertThat(event.mfaUsed()).isTrue();
             assertThat(event.outcome()).isEqualTo(AuditOutcome.SUCCESS);
             assertThat(event.detail()).contains(phone.serial());
@@ -186,6 +189,54 @@ class ConsoleSignInTest {
         assertThat(changed.location()).isEqualTo("/console/");
         assertThat(browser.follow(changed).text("h1")).isEqualTo("IAM dashboard");
         assertThat(events(account, AuditAction.PASSWORD_CHANGED)).hasSize(1);
+    }
+
+    @Test
+    void theForcedChangeChecksTheCurrentPasswordUnderTheSignInThrottleAndEndsOtherSessions() {
+        Account account = console.createAccount("acme");
+        console.createUser(account, "bob", false, true);
+        ConsoleClient elsewhere = console.client();
+        assertThat(elsewhere.signInAsUser("acme", "bob", ConsoleServer.PASSWORD).location()).isEqualTo("/console/change-password");
+        browser.signInAsUser("acme", "bob", ConsoleServer.PASSWORD);
+
+        for (int guess = 1; guess <= 3; guess++) {
+            Response wrong = browser.submit(browser.get("/console/change-password").form("form[action=/console/change-password]")
+                    .set("current", "Guess-" + guess).set("new", "Brand-New-Horse-3").set("confirm", "Brand-New-Horse-3"));
+            assertThat(wrong.status()).isEqualTo(403);
+        }
+        Response throttled = browser.submit(browser.get("/console/change-password").form("form[action=/console/change-password]")
+                .set("current", ConsoleServer.PASSWORD).set("new", "Brand-New-Horse-3").set("confirm", "Brand-New-Horse-3"));
+        assertThat(throttled.status()).as("the right password waits too").isEqualTo(409);
+        assertThat(console.client().signInAsUser("acme", "bob", ConsoleServer.PASSWORD).status())
+                .as("the sign-in shares the count").isEqualTo(401);
+
+        console.clock.advance(Duration.ofMinutes(20));
+        browser.signInAsUser("acme", "bob", ConsoleServer.PASSWORD);
+        elsewhere.signInAsUser("acme", "bob", ConsoleServer.PASSWORD);
+        String pending = browser.cookie(ConsoleCookies.SESSION).orElseThrow();
+        Response changed = browser.submit(browser.get("/console/change-password").form("form[action=/console/change-password]")
+                .set("current", ConsoleServer.PASSWORD).set("new", "Brand-New-Horse-3").set("confirm", "Brand-New-Horse-3"));
+        assertThat(changed.location()).isEqualTo("/console/");
+        assertThat(browser.cookie(ConsoleCookies.SESSION)).as("a new session ID").get().isNotEqualTo(pending);
+        assertThat(browser.follow(changed).text("h1")).isEqualTo("IAM dashboard");
+        assertThat(elsewhere.get("/console/").location()).as("the other session ended").isEqualTo("/console/signin");
+    }
+
+    @Test
+    void aSignInWhoseDevicesWereRemovedMeanwhileEndsAndStartsAgain() {
+        Account account = console.createAccount("acme");
+        Authenticator phone = console.enableVirtualMfa(account.root(), "root-phone");
+        assertThat(browser.signInAsRoot(ConsoleServer.ROOT_EMAIL, ConsoleServer.PASSWORD).location())
+                .isEqualTo("/console/signin/mfa");
+        HtmlForm form = browser.get("/console/signin/mfa").form("form[action=/console/signin/mfa]");
+        console.services.mfaDevices().deactivateMfaDevice(account.root(), SerialNumber.of(phone.serial()), Origin.LOCAL);
+
+        Response code = browser.submit(form.set("code", phone.code(0)));
+        assertThat(code.location()).isEqualTo("/console/signin?device-removed=1");
+        assertThat(browser.follow(code).text(".message.notice")).contains("MFA device was removed");
+        assertThat(browser.get("/console/signin/mfa").location()).as("the pending session is gone").isEqualTo("/console/signin");
+        assertThat(browser.signInAsRoot(ConsoleServer.ROOT_EMAIL, ConsoleServer.PASSWORD).location())
+                .as("judged on what the principal has now").isEqualTo("/console/");
     }
 
     @Test

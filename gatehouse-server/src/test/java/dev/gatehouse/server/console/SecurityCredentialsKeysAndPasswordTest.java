@@ -142,8 +142,9 @@ class SecurityCredentialsKeysAndPasswordTest {
         }
         Response throttled = browser.submit(form.form("form#update-password").set("current", ConsoleServer.PASSWORD)
                 .set("new", "Another-Horse-42").set("confirm", "Another-Horse-42"));
-        assertThat(throttled.status()).as("guesses are throttled like sign-ins").isEqualTo(403);
-        assertThat(events(AuditAction.REAUTHENTICATION)).extracting(AuditEvent::outcome).containsExactlyInAnyOrder(
+        assertThat(throttled.status()).as("guesses are throttled like sign-ins").isEqualTo(409);
+        assertThat(throttled.text(".message.error")).contains("Too many wrong passwords");
+        assertThat(events(AuditAction.PASSWORD_CHANGED)).extracting(AuditEvent::outcome).containsExactlyInAnyOrder(
                 AuditOutcome.FAILURE, AuditOutcome.FAILURE, AuditOutcome.FAILURE, AuditOutcome.THROTTLED);
         console.clock.advance(Duration.ofSeconds(1));
         Response mismatch = browser.submit(form.form("form#update-password").set("current", ConsoleServer.PASSWORD)
@@ -154,13 +155,20 @@ class SecurityCredentialsKeysAndPasswordTest {
         assertThat(weak.status()).isEqualTo(400);
         assertThat(weak.text(".message.error")).contains("password policy").contains("at least 8 characters");
 
+        ConsoleClient otherBrowser = console.client();
+        otherBrowser.follow(otherBrowser.signInAsUser("acme", "alice", ConsoleServer.PASSWORD));
+        String sessionBefore = browser.cookie(ConsoleCookies.SESSION).orElseThrow();
         Response changed = browser.follow(browser.submit(form.form("form#update-password")
                 .set("current", ConsoleServer.PASSWORD).set("new", "Another-Horse-42").set("confirm", "Another-Horse-42")));
         assertThat(changed.text(".message.notice")).isEqualTo("Your password is changed.");
+        assertThat(browser.cookie(ConsoleCookies.SESSION)).as("this session goes on under a new ID").isPresent()
+                .get().isNotEqualTo(sessionBefore);
+        assertThat(otherBrowser.get(CREDENTIALS).location()).as("the other session ended").isEqualTo("/console/signin");
         browser.signOut(CREDENTIALS);
         assertThat(browser.signInAsUser("acme", "alice", ConsoleServer.PASSWORD).status()).isEqualTo(401);
         assertThat(browser.signInAsUser("acme", "alice", "Another-Horse-42").location()).isEqualTo("/console/");
-        assertThat(events(AuditAction.PASSWORD_CHANGED)).hasSize(1);
+        assertThat(events(AuditAction.PASSWORD_CHANGED)).filteredOn(event -> event.outcome() == AuditOutcome.SUCCESS)
+                .hasSize(1);
     }
 
     @Test

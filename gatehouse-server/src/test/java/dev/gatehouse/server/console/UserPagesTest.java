@@ -57,8 +57,8 @@ class UserPagesTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text("#user-arn")).isEqualTo(alice.arn());
         assertThat(page.text("#user-mfa")).isEqualTo("Enabled");
-        assertThat(page.page().select("#user-devices tbody th").eachText()).containsExactly("alice-phone");
-        assertThat(page.text("#user-devices tbody")).contains("Authenticator app").contains(phone.serial());
+        assertThat(page.page().select("#user-devices td.name").eachText()).containsExactly("alice-phone");
+        assertThat(page.text("#user-devices tbody")).contains("Virtual").contains(phone.serial());
         assertThat(page.text("#password-status")).isEqualTo("Enabled");
     }
 
@@ -90,11 +90,11 @@ class UserPagesTest {
         Response form = admin.get(admin.get("/console/users/alice").page().selectFirst("#user-devices a:contains(Resync)")
                 .attr("href"));
 
-        Response wrong = admin.submit(form.form("form#resync").set("code1", phone.code(2)).set("code2", phone.code(2)));
+        Response wrong = admin.submit(form.form("form#resync-mfa").set("code1", phone.code(2)).set("code2", phone.code(2)));
         assertThat(wrong.status()).isEqualTo(403);
         assertThat(wrong.text(".message.error")).isNotBlank();
 
-        Response done = admin.follow(admin.submit(form.form("form#resync").set("code1", phone.code(3))
+        Response done = admin.follow(admin.submit(form.form("form#resync-mfa").set("code1", phone.code(3))
                 .set("code2", phone.code(4))));
         assertThat(done.text(".message.notice")).isEqualTo("The MFA device was resynchronised.");
         assertThat(devices(alice).get(0).driftSteps()).isEqualTo(4);
@@ -117,7 +117,7 @@ class UserPagesTest {
         Response done = admin.follow(admin.submit(wrongCodes.form("form#assign-hardware").set("code1", token.code(0))
                 .set("code2", token.code(1))));
         assertThat(done.text(".message.notice")).isEqualTo("The hardware TOTP token is assigned to the user.");
-        assertThat(done.text("#user-devices tbody")).contains("Hardware TOTP token").contains(token.serial());
+        assertThat(done.text("#user-devices tbody")).contains("Hardware TOTP").contains(token.serial());
         assertThat(devices(alice)).extracting(MfaDevice::kind).containsExactly(MfaDeviceKind.HARDWARE_TOTP);
 
         Response badSeed = admin.submit(form.form("form#assign-hardware").set("serial", "GAHT99999999")
@@ -166,6 +166,8 @@ class UserPagesTest {
 
     @Test
     void aResetPasswordMustBeChangedAtTheNextSignIn() {
+        ConsoleClient signedIn = console.client();
+        signedIn.follow(signedIn.signInAsUser("acme", "alice", ConsoleServer.PASSWORD));
         Response refused = admin.submit(admin.get("/console/users/alice").form("form#reset-password"));
         assertThat(refused.status()).as("without the administrator's own password").isEqualTo(401);
         Response reset = admin.submit(admin.get("/console/users/alice").form("form#reset-password")
@@ -173,6 +175,8 @@ class UserPagesTest {
         String password = reset.text("#generated-password");
 
         assertThat(reset.text(".message.notice")).contains("must choose a new password at their next sign-in");
+        assertThat(signedIn.get("/console/").location()).as("alice's session ended with her password")
+                .isEqualTo("/console/signin");
         ConsoleClient aliceBrowser = console.client();
         assertThat(aliceBrowser.signInAsUser("acme", "alice", ConsoleServer.PASSWORD).status()).isEqualTo(401);
         assertThat(aliceBrowser.signInAsUser("acme", "alice", password).location()).isEqualTo("/console/change-password");

@@ -5,6 +5,7 @@ import dev.gatehouse.core.account.AccountId;
 import dev.gatehouse.core.store.UserRepository;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
+import dev.gatehouse.core.user.UserCredentialSummary;
 import dev.gatehouse.core.user.UserId;
 import dev.gatehouse.core.user.UserName;
 import java.util.List;
@@ -55,6 +56,29 @@ final class JdbcUsers implements UserRepository {
                 .bind("account", accountId.value()).bind("after", afterNormalizedName.orElse(""))
                 .bind("limit", limit).map((row, context) -> row(row)).list()
                 .stream().map(this::withTags).toList();
+    }
+
+    @Override
+    public List<UserCredentialSummary> listWithCredentials(AccountId accountId, Optional<String> afterNormalizedName,
+            int limit) {
+        // One statement for the whole page: the per-user counts are correlated subqueries over the
+        // indexes by (account_id, principal_key); a user's principal key is its ID.
+        return handle.createQuery("SELECT u.*, p.principal_key AS password_key, p.last_used_at AS password_last_used,"
+                + " (SELECT COUNT(*) FROM mfa_devices m WHERE m.account_id = u.account_id"
+                + " AND m.assigned_principal_key = u.id) AS mfa_count,"
+                + " (SELECT COUNT(*) FROM access_keys k WHERE k.account_id = u.account_id"
+                + " AND k.principal_key = u.id) AS key_count,"
+                + " (SELECT MAX(k.last_used_at) FROM access_keys k WHERE k.account_id = u.account_id"
+                + " AND k.principal_key = u.id) AS keys_last_used"
+                + " FROM iam_users u LEFT JOIN login_profiles p ON p.account_id = u.account_id AND p.principal_key = u.id"
+                + " WHERE u.account_id = :account AND u.name_normalized > :after ORDER BY u.name_normalized LIMIT :limit")
+                .bind("account", accountId.value()).bind("after", afterNormalizedName.orElse(""))
+                .bind("limit", limit)
+                .map((row, context) -> new UserCredentialSummary(row(row), row.getLong("mfa_count") > 0,
+                        row.getString("password_key") != null,
+                        Optional.ofNullable(Columns.instantOrNull(row, "password_last_used")),
+                        (int) row.getLong("key_count"), Optional.ofNullable(Columns.instantOrNull(row, "keys_last_used"))))
+                .list();
     }
 
     @Override

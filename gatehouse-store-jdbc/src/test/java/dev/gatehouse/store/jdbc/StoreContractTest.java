@@ -27,6 +27,7 @@ import dev.gatehouse.core.crypto.KeyRotationService;
 import dev.gatehouse.core.crypto.MasterKey;
 import dev.gatehouse.core.crypto.Password;
 import dev.gatehouse.core.crypto.SecretCipher;
+import dev.gatehouse.core.error.AccessDeniedException;
 import dev.gatehouse.core.error.DeleteConflictException;
 import dev.gatehouse.core.error.EntityAlreadyExistsException;
 import dev.gatehouse.core.error.InvalidAuthenticationCodeException;
@@ -46,7 +47,6 @@ import dev.gatehouse.core.mfa.VerificationOutcome;
 import dev.gatehouse.core.signin.SignInHistory;
 import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.signin.SignInOutcome;
-import dev.gatehouse.core.error.AccessDeniedException;
 import dev.gatehouse.core.sts.ActiveSession;
 import dev.gatehouse.core.sts.IssuedSessionCredentials;
 import dev.gatehouse.core.sts.MfaContext;
@@ -60,11 +60,13 @@ import dev.gatehouse.core.user.AdministratorCredentials;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.NewAccessKey;
+import dev.gatehouse.core.user.UserCredentialSummary;
 import dev.gatehouse.core.user.UserName;
 import dev.gatehouse.otp.HmacAlgorithm;
 import dev.gatehouse.otp.OtpSecret;
 import dev.gatehouse.otp.TotpGenerator;
 import dev.gatehouse.otp.TotpParameters;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,11 +76,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -334,6 +335,51 @@ abstract class StoreContractTest {
             marker = page.nextMarker();
         } while (marker.isPresent());
         assertThat(seen).containsExactly("alice", "bob", "carol", "dave", "erin");
+    }
+
+    @Test
+    void listsAPageOfUsersWithTheirCredentialsInOneRead() {
+        IamUser alice = gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        gatehouse.users.createUser(account.id(), UserName.of("carol"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        gatehouse.passwords.createLoginProfile(alice.principal(), Password.of("Correct-Horse-8"), false, ORIGIN);
+        clock.advance(Duration.ofSeconds(30));
+        gatehouse.signIn.signInUser(account.id().value(), "alice", Password.of("Correct-Horse-8"), ORIGIN);
+        gatehouse.passwords.createLoginProfile(bob.principal(), Password.of("Correct-Horse-9"), false, ORIGIN);
+        enable(bob.principal(), "bob-phone");
+        NewAccessKey used = gatehouse.accessKeys.createAccessKey(bob.principal(), ORIGIN);
+        gatehouse.accessKeys.createAccessKey(bob.principal(), ORIGIN);
+        gatehouse.accessKeys.recordUses(List.of(new AccessKeyUse(used.key().id(), START.plusSeconds(90), "eu-west-1", "sts")));
+        // The root user's key and another account's user are nobody's in this list.
+        gatehouse.accessKeys.createAccessKey(account.root(), ORIGIN);
+        Account other = gatehouse.accounts.createAccount("other@example.com", null, "Correct-Horse-7");
+        gatehouse.users.createUser(other.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, ORIGIN);
+
+        Page<UserCredentialSummary> first = gatehouse.users.listUsersWithCredentials(account.id(), Optional.empty(), 2);
+        assertThat(first.items()).extracting(summary -> summary.user().name().value()).containsExactly("alice", "bob");
+        assertThat(first.items().get(0)).satisfies(summary -> {
+            assertThat(summary.user()).isEqualTo(alice);
+            assertThat(summary.mfaEnabled()).isFalse();
+            assertThat(summary.passwordEnabled()).isTrue();
+            assertThat(summary.passwordLastUsed()).contains(START.plusSeconds(30));
+            assertThat(summary.accessKeyCount()).isZero();
+            assertThat(summary.accessKeysLastUsed()).isEmpty();
+        });
+        assertThat(first.items().get(1)).satisfies(summary -> {
+            assertThat(summary.mfaEnabled()).isTrue();
+            assertThat(summary.passwordEnabled()).isTrue();
+            assertThat(summary.passwordLastUsed()).isEmpty();
+            assertThat(summary.accessKeyCount()).isEqualTo(2);
+            assertThat(summary.accessKeysLastUsed()).contains(START.plusSeconds(90));
+        });
+        Page<UserCredentialSummary> second = gatehouse.users.listUsersWithCredentials(account.id(), first.nextMarker(), 2);
+        assertThat(second.items()).singleElement().satisfies(summary -> {
+            assertThat(summary.user().name().value()).isEqualTo("carol");
+            assertThat(summary.mfaEnabled()).isFalse();
+            assertThat(summary.passwordEnabled()).isFalse();
+            assertThat(summary.accessKeyCount()).isZero();
+        });
+        assertThat(second.nextMarker()).isEmpty();
     }
 
     @Test
@@ -727,15 +773,16 @@ abstract class StoreContractTest {
         assertThat(authenticated.csrfToken()).isNotEqualTo(seen.csrfToken());
 
         clock.advance(Duration.ofMinutes(5));
-        sessions.passwordChanged(sessions.reauthenticated(authenticated));
-        ConsoleSession reread = sessions.resume(signedIn.id()).orElseThrow();
+        IssuedConsoleSession renewed = sessions.passwordChanged(sessions.reauthenticated(authenticated));
+        assertThat(sessions.resume(signedIn.id())).as("the ID before the password change is spent").isEmpty();
+        ConsoleSession reread = sessions.resume(renewed.id()).orElseThrow();
         assertThat(reread.passwordChangeRequired()).isFalse();
         assertThat(reread.reauthenticatedAtIfAny()).contains(START.plus(Duration.ofMinutes(7)));
         assertThat(reread.lastSeenAt()).as("touched").isEqualTo(START.plus(Duration.ofMinutes(7)));
 
         IssuedConsoleSession other = sessions.start(account.root(), ConsoleSessionState.AUTHENTICATED, false, Optional.empty());
         clock.advance(Duration.ofMinutes(15));
-        assertThat(sessions.resume(signedIn.id())).as("idle for 15 minutes").isEmpty();
+        assertThat(sessions.resume(renewed.id())).as("idle for 15 minutes").isEmpty();
         sessions.start(account.root(), ConsoleSessionState.AUTHENTICATED, false, Optional.of(other.id()));
         assertThat(sessions.endAll(account.root())).as("the idle one deleted, the replaced one too").isEqualTo(1);
 

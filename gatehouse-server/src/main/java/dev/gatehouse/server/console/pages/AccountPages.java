@@ -67,7 +67,7 @@ public final class AccountPages implements ConsolePages {
             boolean mfaUsed) {
 
         static SignIn of(AuditEvent event) {
-            return new SignIn(AdminText.time(event.at()), event.actor(), event.origin().sourceAddress(),
+            return new SignIn(ConsoleTimes.format(event.at()), event.actor(), event.origin().sourceAddress(),
                     event.origin().userAgent(), result(event), event.mfaUsed());
         }
 
@@ -111,11 +111,7 @@ public final class AccountPages implements ConsolePages {
     }
 
     private static boolean refused(ConsoleRequest request) {
-        if (request.seesAccount()) {
-            return false;
-        }
-        request.render(HttpStatus.FORBIDDEN, "error.jte", "Not allowed", Map.of("message", NOT_ALLOWED));
-        return true;
+        return request.refusedUnless(request.seesAccount(), NOT_ALLOWED);
     }
 
     private void setAlias(ConsoleRequest request) {
@@ -221,15 +217,7 @@ public final class AccountPages implements ConsolePages {
 
     private static void confirm(ConsoleRequest request, String heading, String text, String subpath,
             Map<String, String> fields, String button) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("cancelHref", ConsolePaths.ACCOUNT);
-        params.put("heading", heading);
-        params.put("text", text);
-        params.put("action", ConsolePaths.ACCOUNT + subpath);
-        params.put("fields", fields);
-        params.put("button", button);
-        params.put("askPassword", false);
-        params.put("error", "");
-        request.render("admin/confirm.jte", heading, params);
+        new Confirmation(heading, text, ConsolePaths.ACCOUNT + subpath, fields, button, ConsolePaths.ACCOUNT)
+                .render(request, HttpStatus.OK, false, "");
     }
 }

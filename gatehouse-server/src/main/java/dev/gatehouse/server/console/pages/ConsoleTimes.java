@@ -3,17 +3,23 @@ package dev.gatehouse.server.console.pages;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
-/** Times as the console's tables show them: to the minute, in UTC, said so. */
-final class ConsoleTimes {
+/** How the console writes times: UTC to the second, said so, one format on every page. */
+public final class ConsoleTimes {
 
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private ConsoleTimes() {
     }
 
-    static String format(Instant instant) {
-        return MINUTE.format(instant);
+    public static String format(Instant instant) {
+        return FORMAT.format(instant);
+    }
+
+    /** The time, or {@code otherwise} (e.g. "Never") when there is none. */
+    public static String format(Optional<Instant> instant, String otherwise) {
+        return instant.map(ConsoleTimes::format).orElse(otherwise);
     }
 }

@@ -1,6 +1,5 @@
 package dev.gatehouse.server.console.pages;
 
-import dev.gatehouse.core.crypto.Password;
 import dev.gatehouse.core.error.EntityTemporarilyUnmodifiableException;
 import dev.gatehouse.core.error.GatehouseException;
 import dev.gatehouse.core.error.InvalidAuthenticationCodeException;
@@ -17,8 +16,6 @@ import dev.gatehouse.server.console.ConsolePaths;
 import dev.gatehouse.server.console.ConsoleRequest;
 import dev.gatehouse.server.console.ConsoleRoutes;
 import io.javalin.http.HttpStatus;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -27,13 +24,11 @@ import java.util.regex.Pattern;
  * One's own MFA devices: the Assign MFA device wizard in AWS's steps (device name and type; for an
  * authenticator app the QR code, the secret key and two codes; for a hardware TOTP token its serial
  * and two codes; then the success message), resync, and removal, which asks for the password again
- * unless it was typed in the last {@link #REAUTHENTICATION_VALIDITY} and then for a confirmation.
+ * unless it was typed in the last few minutes ({@link Reauthentication}) and then for a confirmation.
  * The virtual device's steps are {@link VirtualMfaWizard}'s; the hardware token's are {@link HardwareMfaSteps}'.
  */
 public final class MfaDevicePages implements ConsolePages {
 
-    /** How long a typed password lets its session remove devices without typing it again. */
-    static final Duration REAUTHENTICATION_VALIDITY = Duration.ofMinutes(5);
     static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
     static final String CODES_NEEDED = "Enter two six-digit codes: MFA code 1, then the next code the device shows as MFA code 2.";
 
@@ -41,9 +36,11 @@ public final class MfaDevicePages implements ConsolePages {
     private final OwnCredentials own;
     private final VirtualMfaWizard virtual;
     private final HardwareMfaSteps hardware;
+    private final Reauthentication reauthentication;
 
     public MfaDevicePages(ConsoleContext console) {
         this.console = console;
+        this.reauthentication = new Reauthentication(console);
         this.own = new OwnCredentials(console);
         this.virtual = new VirtualMfaWizard(console);
         this.hardware = new HardwareMfaSteps(console);
@@ -101,6 +98,7 @@ public final class MfaDevicePages implements ConsolePages {
             throw new NoSuchEntityException("You have no MFA device with that identifier.");
         }
         request.render(status, "mfa-resync.jte", "Resync MFA device", Map.of("row", MfaDeviceRow.of(device.get(), "", ""),
+                "owner", "yours", "action", ConsolePaths.RESYNC_MFA, "cancelHref", ConsolePaths.SECURITY_CREDENTIALS,
                 "error", error));
     }
 
@@ -128,25 +126,21 @@ public final class MfaDevicePages implements ConsolePages {
             throw new NoSuchEntityException("You have no MFA device with that identifier.");
         }
         request.render(status, "mfa-remove.jte", "Remove MFA device", Map.of("row", MfaDeviceRow.of(device.get(), "", ""),
-                "confirm", recentlyReauthenticated(request), "error", error));
+                "confirm", reauthentication.recent(request), "error", error));
     }
 
     private void reauthenticate(ConsoleRequest request) {
-        String typed = request.form("password");
-        boolean confirmed = !typed.isEmpty() && typed.length() <= Password.MAXIMUM_LENGTH
-                && console.services().signIn().reauthenticate(request.principal(), Password.of(typed), request.origin());
-        if (!confirmed) {
+        if (!reauthentication.confirmed(request, "password")) {
             removeStep(request, HttpStatus.UNAUTHORIZED,
                     "The password was not accepted. Check it and try again; after several failures, wait a moment first.");
             return;
         }
-        request.sessionChanged(console.sessions().reauthenticated(request.session()));
         request.redirect(ConsolePaths.withQuery(ConsolePaths.REMOVE_MFA, "serial", request.form("serial")));
     }
 
     /** Deactivates the device and, as AWS's console does, deletes a virtual one. */
     private void remove(ConsoleRequest request) {
-        if (!recentlyReauthenticated(request)) {
+        if (!reauthentication.recent(request)) {
             request.redirect(ConsolePaths.withQuery(ConsolePaths.REMOVE_MFA, "serial", request.form("serial")));
             return;
         }
@@ -163,12 +157,6 @@ public final class MfaDevicePages implements ConsolePages {
             console.services().mfaDevices().deleteVirtualMfaDevice(request.account().id(), serial, request.origin());
         }
         request.redirect(ConsolePaths.withQuery(ConsolePaths.SECURITY_CREDENTIALS, "done", "mfa-removed"));
-    }
-
-    private boolean recentlyReauthenticated(ConsoleRequest request) {
-        Instant now = console.services().clock().instant();
-        return request.session().reauthenticatedAtIfAny()
-                .filter(at -> !at.plus(REAUTHENTICATION_VALIDITY).isBefore(now)).isPresent();
     }
 
     /** What to say when the codes of an enable or a resync are refused. */

@@ -1,17 +1,12 @@
 package dev.gatehouse.server.console.pages;
 
-import dev.gatehouse.core.crypto.Password;
-import dev.gatehouse.core.error.AccessDeniedException;
-import dev.gatehouse.core.error.GatehouseException;
 import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.server.console.Access;
 import dev.gatehouse.server.console.ConsoleContext;
-import dev.gatehouse.server.console.ConsoleErrors;
 import dev.gatehouse.server.console.ConsolePages;
 import dev.gatehouse.server.console.ConsolePaths;
 import dev.gatehouse.server.console.ConsoleRequest;
 import dev.gatehouse.server.console.ConsoleRoutes;
-import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +14,7 @@ import java.util.Map;
 /**
  * "My security credentials": the signed-in principal's MFA devices and access keys, with links
  * to the Assign MFA device wizard ({@link MfaDevicePages}) and the key actions
- * ({@link AccessKeyPages}), and the password change. After each action the page says what was done;
+ * ({@link AccessKeyPages}), and the password change ({@link PasswordChangePage}). After each action the page says what was done;
  * the message is chosen from a fixed list by the {@code done} parameter, so a link cannot make the
  * page say anything else.
  */
@@ -33,22 +28,15 @@ public final class SecurityCredentialsPage implements ConsolePages {
             "key-deleted", "The access key is deleted.",
             "password-changed", "Your password is changed.");
 
-    private static final String WRONG_CURRENT = "The current password is not correct. After several wrong attempts, wait"
-            + " a moment before trying again.";
-
-    private final ConsoleContext console;
     private final OwnCredentials own;
 
     public SecurityCredentialsPage(ConsoleContext console) {
-        this.console = console;
         this.own = new OwnCredentials(console);
     }
 
     @Override
     public void addTo(ConsoleRoutes routes) {
         routes.get("/security-credentials", Access.SIGNED_IN, this::show);
-        routes.get("/security-credentials/password", Access.SIGNED_IN, request -> passwordForm(request, HttpStatus.OK, ""));
-        routes.post("/security-credentials/password", Access.SIGNED_IN, this::changePassword);
     }
 
     private void show(ConsoleRequest request) {
@@ -66,39 +54,5 @@ public final class SecurityCredentialsPage implements ConsolePages {
         params.put("root", request.caller().isRoot());
         params.put("notice", DONE.getOrDefault(request.query("done"), ""));
         request.render("security-credentials.jte", "My security credentials", params);
-    }
-
-    private void changePassword(ConsoleRequest request) {
-        OwnCredentials.require(request, "iam:ChangePassword");
-        String fresh = request.form("new");
-        if (!fresh.equals(request.form("confirm"))) {
-            passwordForm(request, HttpStatus.BAD_REQUEST, "The new password and its confirmation are not the same.");
-            return;
-        }
-        String current = request.form("current");
-        // Checked first under the sign-in's throttle, so that a session left open cannot be used to
-        // guess the password through this form; the change checks it again.
-        if (current.isEmpty() || current.length() > Password.MAXIMUM_LENGTH
-                || !console.services().signIn().reauthenticate(request.principal(), Password.of(current), request.origin())) {
-            passwordForm(request, HttpStatus.FORBIDDEN, WRONG_CURRENT);
-            return;
-        }
-        try {
-            console.services().passwords().changePassword(request.principal(), Password.of(current), Password.of(fresh),
-                    request.origin());
-        } catch (AccessDeniedException wrongPassword) {
-            passwordForm(request, HttpStatus.FORBIDDEN, WRONG_CURRENT);
-            return;
-        } catch (GatehouseException refused) {
-            // The policy's refusal names every rule the new password breaks, in words.
-            passwordForm(request, ConsoleErrors.status(refused), ConsoleErrors.message(refused));
-            return;
-        }
-        request.redirect(ConsolePaths.withQuery(ConsolePaths.SECURITY_CREDENTIALS, "done", "password-changed"));
-    }
-
-    private void passwordForm(ConsoleRequest request, HttpStatus status, String error) {
-        request.render(status, "update-password.jte", "Change your password", Map.of("error", error,
-                "policy", PasswordPolicyText.describe(request.account().passwordPolicy())));
     }
 }

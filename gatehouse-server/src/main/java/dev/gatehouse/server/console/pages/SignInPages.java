@@ -68,6 +68,8 @@ public final class SignInPages implements ConsolePages {
             fields.put("accountId", created);
         } else if (!request.query("signed-out").isEmpty()) {
             fields.put("notice", "You have signed out.");
+        } else if (!request.query("device-removed").isEmpty()) {
+            fields.put("notice", "Your MFA device was removed while you were signing in. Sign in again.");
         }
         request.render("signin.jte", "Sign in", fields);
     }
@@ -103,12 +105,29 @@ public final class SignInPages implements ConsolePages {
     }
 
     private void mfaForm(ConsoleRequest request) {
+        if (devices(request.principal()).isEmpty()) {
+            noDeviceLeft(request);
+            return;
+        }
         renderMfa(request, HttpStatus.OK, "");
+    }
+
+    /**
+     * Every device of the principal was removed while a code was owed: no code can complete this
+     * sign-in, so it ends, and the next one is judged on what the principal has now.
+     */
+    private void noDeviceLeft(ConsoleRequest request) {
+        request.endSession();
+        request.redirect(ConsolePaths.SIGN_IN + "?device-removed=1");
     }
 
     private void verifyCode(ConsoleRequest request) {
         PrincipalRef principal = request.principal();
         List<MfaDevice> devices = devices(principal);
+        if (devices.isEmpty()) {
+            noDeviceLeft(request);
+            return;
+        }
         String chosen = request.form("serial");
         // With one device there is nothing to choose; with several, the form names one of them.
         Optional<SerialNumber> serial = devices.size() == 1 ? Optional.of(devices.get(0).serial())

@@ -10,7 +10,6 @@ import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.user.AccessKey;
-import dev.gatehouse.core.user.AccessKeyId;
 import dev.gatehouse.core.user.AccessKeyStatus;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.UserName;
@@ -25,9 +24,6 @@ import dev.gatehouse.server.console.ConsolePaths;
 import dev.gatehouse.server.console.ConsoleRequest;
 import dev.gatehouse.server.console.ConsoleRoutes;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +50,11 @@ public final class UserPages implements ConsolePages {
 
     private final ConsoleContext console;
     private final ConsolePasswordGenerator generator = new ConsolePasswordGenerator();
-    private final AdminReauthentication reauthentication;
+    private final Reauthentication reauthentication;
 
     public UserPages(ConsoleContext console) {
         this.console = console;
-        this.reauthentication = new AdminReauthentication(console);
+        this.reauthentication = new Reauthentication(console);
     }
 
     @Override
@@ -81,15 +77,6 @@ public final class UserPages implements ConsolePages {
         routes.post("/users/{name}/delete", Access.SIGNED_IN, this::deleteUser);
     }
 
-    /** An MFA device as the user's page lists it. */
-    public record Device(String serial, String name, String type, Instant enabledAt, boolean hardware) {
-
-        /** The serial for a query string: '+', allowed in serials, would otherwise read as a space. */
-        public String serialParameter() {
-            return URLEncoder.encode(serial, StandardCharsets.UTF_8);
-        }
-    }
-
     // ----- the page
 
     private void show(ConsoleRequest request, HttpStatus status, String error) {
@@ -99,22 +86,21 @@ public final class UserPages implements ConsolePages {
         }
         IamUser user = found.get();
         PrincipalRef principal = user.principal();
-        List<Device> devices = console.services().mfaDevices().listMfaDevices(principal, Optional.empty(),
-                MfaDevice.MAXIMUM_PER_PRINCIPAL).items().stream().map(UserPages::device).toList();
+        String userHref = ConsolePaths.user(user.name().value());
+        List<MfaDeviceRow> devices = console.services().mfaDevices().listMfaDevices(principal, Optional.empty(),
+                MfaDevice.MAXIMUM_PER_PRINCIPAL).items().stream().map(device -> MfaDeviceRow.of(device,
+                        ConsolePaths.withQuery(userHref + "/mfa/resync", "serial", device.serial().value()),
+                        ConsolePaths.withQuery(userHref + "/mfa/remove", "serial", device.serial().value()))).toList();
         Map<String, Object> params = base(request, user);
         params.put("devices", devices);
         params.put("password", console.services().passwords().findLoginProfile(principal));
-        params.put("keys", console.services().accessKeys().listAccessKeys(principal));
+        params.put("keys", console.services().accessKeys().listAccessKeys(principal).stream().map(key -> AccessKeyRow.of(key,
+                userHref + "/keys/status", ConsolePaths.withQuery(userHref + "/keys/delete", "key", key.id().value())))
+                .toList());
         params.put("askPassword", !reauthentication.recent(request));
         params.put("error", error);
         params.put("notice", NOTICES.getOrDefault(request.query("done"), ""));
         request.render(status, "admin/user.jte", "User " + user.name(), params);
-    }
-
-    private static Device device(MfaDevice device) {
-        boolean hardware = device.kind() == MfaDeviceKind.HARDWARE_TOTP;
-        return new Device(device.serial().value(), device.name(), hardware ? "Hardware TOTP token" : "Authenticator app",
-                device.assignment().enabledAt(), hardware);
     }
 
     // ----- MFA devices
@@ -142,7 +128,7 @@ public final class UserPages implements ConsolePages {
         IamUser user = found.get();
         MfaDevice device = assignedDevice(user, request.form("serial"));
         if (!reauthentication.confirmed(request)) {
-            confirmRemoveDevice(request, HttpStatus.UNAUTHORIZED, AdminReauthentication.REFUSED);
+            confirmRemoveDevice(request, HttpStatus.UNAUTHORIZED, Reauthentication.REFUSED);
             return;
         }
         console.services().mfaDevices().deactivateMfaDevice(user.principal(), device.serial(), request.origin());
@@ -162,10 +148,10 @@ public final class UserPages implements ConsolePages {
         }
         String serial = request.query("serial").isEmpty() ? request.form("serial") : request.query("serial");
         MfaDevice device = assignedDevice(user.get(), serial);
-        Map<String, Object> params = base(request, user.get());
-        params.put("device", device(device));
-        params.put("error", error);
-        request.render(status, "admin/mfa-resync.jte", "Resynchronise MFA device", params);
+        String userHref = ConsolePaths.user(user.get().name().value());
+        request.render(status, "mfa-resync.jte", "Resynchronise MFA device", Map.of("row", MfaDeviceRow.of(device, "", ""),
+                "owner", user.get().name().value(), "action", userHref + "/mfa/resync", "cancelHref", userHref,
+                "error", error));
     }
 
     private void resync(ConsoleRequest request) {
@@ -269,7 +255,7 @@ public final class UserPages implements ConsolePages {
         }
         IamUser user = found.get();
         if (!reauthentication.confirmed(request)) {
-            show(request, HttpStatus.UNAUTHORIZED, AdminReauthentication.REFUSED);
+            show(request, HttpStatus.UNAUTHORIZED, Reauthentication.REFUSED);
             return;
         }
         boolean autogenerated = request.form("password-mode").equals("autogenerated");
@@ -291,6 +277,11 @@ public final class UserPages implements ConsolePages {
         } catch (GatehouseException refused) {
             show(request, ConsoleErrors.status(refused), ConsoleErrors.message(refused));
             return;
+        }
+        if (reset && user.principal().equals(request.principal())) {
+            // A new password ended all of the user's console sessions; an administrator resetting its own
+            // goes on under a new session ID.
+            request.startSession(console.sessions().passwordChanged(request.session()));
         }
         Map<String, Object> params = new HashMap<>();
         params.put("userName", user.name().value());
@@ -316,7 +307,7 @@ public final class UserPages implements ConsolePages {
     private void disablePassword(ConsoleRequest request) {
         Optional<IamUser> user = user(request, "iam:DeleteLoginProfile");
         if (user.isPresent() && !reauthentication.confirmed(request)) {
-            confirmDisablePassword(request, HttpStatus.UNAUTHORIZED, AdminReauthentication.REFUSED);
+            confirmDisablePassword(request, HttpStatus.UNAUTHORIZED, Reauthentication.REFUSED);
         } else if (user.isPresent()) {
             console.services().passwords().deleteLoginProfile(user.get().principal(), request.origin());
             done(request, user.get(), "password-disabled");
@@ -372,17 +363,10 @@ public final class UserPages implements ConsolePages {
         if (user.isEmpty()) {
             return;
         }
-        Map<String, Object> params = new HashMap<>();
-        params.put("cancelHref", ConsolePaths.user(user.get().name().value()));
-        params.put("heading", "Delete user");
-        params.put("text", "Delete the user " + user.get().name() + "? This cannot be undone. AWS's rule applies: first"
-                + " remove its console password, access keys and MFA devices.");
-        params.put("action", ConsolePaths.user(user.get().name().value()) + "/delete");
-        params.put("fields", Map.of());
-        params.put("button", "Delete user");
-        params.put("askPassword", false);
-        params.put("error", error);
-        request.render(status, "admin/confirm.jte", "Delete user " + user.get().name(), params);
+        String userHref = ConsolePaths.user(user.get().name().value());
+        new Confirmation("Delete user", "Delete the user " + user.get().name() + "? This cannot be undone. AWS's rule"
+                + " applies: first remove its console password, access keys and MFA devices.", userHref + "/delete", Map.of(),
+                "Delete user", userHref).render(request, status, false, error);
     }
 
     private void deleteUser(ConsoleRequest request) {
@@ -430,16 +414,9 @@ public final class UserPages implements ConsolePages {
     /** A confirmation page; {@code sensitive} ones ask for the caller's password unless it was typed just now. */
     private void confirm(ConsoleRequest request, HttpStatus status, String error, boolean sensitive, IamUser user,
             String heading, String text, String subpath, Map<String, String> fields, String button) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("cancelHref", ConsolePaths.user(user.name().value()));
-        params.put("heading", heading);
-        params.put("text", text);
-        params.put("action", ConsolePaths.user(user.name().value()) + subpath);
-        params.put("fields", fields);
-        params.put("button", button);
-        params.put("askPassword", sensitive && !reauthentication.recent(request));
-        params.put("error", error);
-        request.render(status, "admin/confirm.jte", heading, params);
+        String userHref = ConsolePaths.user(user.name().value());
+        new Confirmation(heading, text, userHref + subpath, fields, button, userHref)
+                .render(request, status, sensitive && !reauthentication.recent(request), error);
     }
 
     private static void done(ConsoleRequest request, IamUser user, String notice) {

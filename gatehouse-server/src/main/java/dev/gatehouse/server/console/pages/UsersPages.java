@@ -2,13 +2,11 @@ package dev.gatehouse.server.console.pages;
 
 import dev.gatehouse.core.Page;
 import dev.gatehouse.core.Tags;
-import dev.gatehouse.core.account.PrincipalRef;
 import dev.gatehouse.core.crypto.Password;
 import dev.gatehouse.core.error.GatehouseException;
-import dev.gatehouse.core.user.AccessKey;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
-import dev.gatehouse.core.user.LoginProfile;
+import dev.gatehouse.core.user.UserCredentialSummary;
 import dev.gatehouse.core.user.UserName;
 import dev.gatehouse.server.api.Arns;
 import dev.gatehouse.server.console.Access;
@@ -20,7 +18,6 @@ import dev.gatehouse.server.console.ConsoleRequest;
 import dev.gatehouse.server.console.ConsoleRoutes;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,31 +55,23 @@ public final class UsersPages implements ConsolePages {
     }
 
     /** One line of the list. */
-    public record Row(String name, String href, boolean mfa, Optional<LoginProfile> password, List<AccessKey> keys,
-            Instant created) {
+    public record Row(String name, String href, boolean mfa, String passwordText, String keysText, Instant created) {
 
-        public String passwordText() {
-            return password.map(profile -> "Enabled, last used " + AdminText.time(profile.lastUsed(), "never"))
-                    .orElse("Not enabled");
-        }
-
-        public String keysText() {
-            if (keys.isEmpty()) {
-                return "None";
-            }
-            Optional<Instant> lastUsed = keys.stream().map(AccessKey::lastUsed).flatMap(Optional::stream)
-                    .max(Comparator.naturalOrder());
-            return keys.size() + (keys.size() == 1 ? " key" : " keys") + ", last used " + AdminText.time(lastUsed, "never");
+        static Row of(UserCredentialSummary summary) {
+            String name = summary.user().name().value();
+            String password = summary.passwordEnabled()
+                    ? "Enabled, last used " + ConsoleTimes.format(summary.passwordLastUsed(), "never") : "Not enabled";
+            int keys = summary.accessKeyCount();
+            String keysText = keys == 0 ? "None" : keys + (keys == 1 ? " key" : " keys") + ", last used "
+                    + ConsoleTimes.format(summary.accessKeysLastUsed(), "never");
+            return new Row(name, ConsolePaths.user(name), summary.mfaEnabled(), password, keysText,
+                    summary.user().createdAt());
         }
     }
 
     /** Renders the 403 page for a caller who may not see the users; true if it did. */
     static boolean refusedUnlessAdministering(ConsoleRequest request) {
-        if (request.seesUsers()) {
-            return false;
-        }
-        request.render(HttpStatus.FORBIDDEN, "error.jte", "Not allowed", Map.of("message", NOT_ALLOWED));
-        return true;
+        return request.refusedUnless(request.seesUsers(), NOT_ALLOWED);
     }
 
     private void list(ConsoleRequest request) {
@@ -90,22 +79,16 @@ public final class UsersPages implements ConsolePages {
             return;
         }
         Optional<String> marker = Optional.of(request.query("marker")).filter(text -> !text.isEmpty());
-        Page<IamUser> page = console.services().users().listUsers(request.account().id(), marker, PAGE_SIZE);
-        List<Row> rows = page.items().stream().map(this::row).toList();
+        // One read for the page's users and their credentials, not one per user and credential.
+        Page<UserCredentialSummary> page = console.services().users().listUsersWithCredentials(request.account().id(),
+                marker, PAGE_SIZE);
+        List<Row> rows = page.items().stream().map(Row::of).toList();
         Map<String, Object> params = new HashMap<>();
         params.put("rows", rows);
         params.put("next", page.nextMarker().map(next -> ConsolePaths.USERS + "?marker=" + next));
         params.put("first", marker.isPresent());
         params.put("notice", request.query("done").equals("user-deleted") ? "The user was deleted." : "");
         request.render("admin/users.jte", "Users", params);
-    }
-
-    private Row row(IamUser user) {
-        PrincipalRef principal = user.principal();
-        boolean mfa = !console.services().mfaDevices().listMfaDevices(principal, Optional.empty(), 1).items().isEmpty();
-        return new Row(user.name().value(), ConsolePaths.user(user.name().value()), mfa,
-                console.services().passwords().findLoginProfile(principal),
-                console.services().accessKeys().listAccessKeys(principal), user.createdAt());
     }
 
     private void create(ConsoleRequest request) {
