@@ -105,6 +105,8 @@ class AccessKeyUseRecorderTest {
         recorder.flush();
         assertThat(key(key.key().id()).lastUsedAt()).isAfterOrEqualTo(noted.plusSeconds(1));
 
+        // Later than the use just stored (which the store keeps to the millisecond), within a second of it.
+        clock.advance(Duration.ofMillis(10));
         recorder.record(key.key().id(), "us-east-1", "iam");
         recorder.record(key.key().id(), "eu-west-1", "sts");
         recorder.flush();
