@@ -2,43 +2,26 @@ package dev.gatehouse.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.account.PasswordPolicy;
 import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.signin.SignInHistory;
 import dev.gatehouse.server.console.ConsoleClient.Response;
 import dev.gatehouse.server.console.ConsoleServer.Authenticator;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Account page: alias, password policy and the sign-in history. */
-class AccountPagesTest {
+class AccountPagesTest extends ConsoleTestCase {
 
-    @TempDir
-    Path data;
-
-    ConsoleServer console;
     ConsoleClient root;
-    Account account;
 
     @BeforeEach
-    void start() {
-        console = new ConsoleServer(data);
-        account = console.createAccount("acme");
-        root = console.client();
-        root.follow(root.signInAsRoot(ConsoleServer.ROOT_EMAIL, ConsoleServer.PASSWORD));
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
+    void signInAsRoot() {
+        root = signedInRoot();
     }
 
     @Test

@@ -11,32 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The console's session, cookie, CSRF and header model, checked over HTTP against a real server. */
-class ConsoleSecurityTest {
-
-    @TempDir
-    Path data;
-
-    ConsoleServer console;
-    ConsoleClient browser;
-    Account account;
-
-    @BeforeEach
-    void start() {
-        console = new ConsoleServer(data);
-        browser = console.client();
-        account = console.createAccount("acme");
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
+class ConsoleSecurityTest extends ConsoleTestCase {
 
     @Test
     void aFormWithoutTheRightCsrfTokenIsRefused() {

@@ -2,37 +2,13 @@ package dev.gatehouse.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.audit.Origin;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.server.console.ConsoleClient.Response;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The dashboard's recommendations and counts, and who sees them. */
-class DashboardPageTest {
-
-    @TempDir
-    Path data;
-
-    ConsoleServer console;
-    ConsoleClient browser;
-    Account account;
-
-    @BeforeEach
-    void start() {
-        console = new ConsoleServer(data);
-        browser = console.client();
-        account = console.createAccount("acme");
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
+class DashboardPageTest extends ConsoleTestCase {
 
     @Test
     void theRootUserIsToldToAddMfaAndDeleteItsKeysWithLinksToFixThem() {

@@ -2,7 +2,6 @@ package dev.gatehouse.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditOutcome;
@@ -13,41 +12,19 @@ import dev.gatehouse.core.user.AccessKeyStatus;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.server.console.ConsoleClient.Response;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** One's own access keys and password in the console, and the CSRF token on every form of these pages. */
-class SecurityCredentialsKeysAndPasswordTest {
+class SecurityCredentialsKeysAndPasswordTest extends ConsoleTestCase {
 
     private static final String CREDENTIALS = "/console/security-credentials";
     private static final String CREATE_KEY = CREDENTIALS + "/access-keys/create";
 
-    @TempDir
-    Path data;
-
-    ConsoleServer console;
-    ConsoleClient browser;
-    Account account;
-
-    @BeforeEach
-    void start() {
-        console = new ConsoleServer(data);
-        browser = console.client();
-        account = console.createAccount("acme");
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
 
     @Test
     void theRootUserIsWarnedThenCreatesDownloadsDeactivatesAndDeletesAKey() {

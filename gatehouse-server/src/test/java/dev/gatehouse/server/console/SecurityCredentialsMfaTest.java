@@ -2,7 +2,6 @@ package dev.gatehouse.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditOutcome;
@@ -16,41 +15,19 @@ import dev.gatehouse.otp.OtpSecret;
 import dev.gatehouse.otp.TotpParameters;
 import dev.gatehouse.qr.KeyUriQrCodes;
 import dev.gatehouse.server.console.ConsoleClient.Response;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** One's own MFA devices in the console: the Assign MFA device wizard, resync and removal. */
-class SecurityCredentialsMfaTest {
+class SecurityCredentialsMfaTest extends ConsoleTestCase {
 
     private static final String CREDENTIALS = "/console/security-credentials";
     private static final String ASSIGN = CREDENTIALS + "/mfa/assign";
 
-    @TempDir
-    Path data;
-
-    ConsoleServer console;
-    ConsoleClient browser;
-    Account account;
-
-    @BeforeEach
-    void start() {
-        console = new ConsoleServer(data);
-        browser = console.client();
-        account = console.createAccount("acme");
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
 
     @Test
     void theRootUserAssignsAVirtualDeviceWithTwoConsecutiveCodesComputedFromTheSecretOnThePage() {

@@ -3,7 +3,6 @@ package dev.gatehouse.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.Tags;
-import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.audit.Origin;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
@@ -12,32 +11,17 @@ import dev.gatehouse.server.console.ConsoleClient.Response;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Users list and "Create user", and that only the root user and administrators reach them. */
-class UsersPagesTest {
+class UsersPagesTest extends ConsoleTestCase {
 
-    @TempDir
-    Path data;
-
-    ConsoleServer console;
     ConsoleClient root;
-    Account account;
 
     @BeforeEach
-    void start() {
-        console = new ConsoleServer(data);
-        account = console.createAccount("acme");
-        root = console.client();
-        root.follow(root.signInAsRoot(ConsoleServer.ROOT_EMAIL, ConsoleServer.PASSWORD));
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
+    void signInAsRoot() {
+        root = signedInRoot();
     }
 
     @Test
