@@ -99,8 +99,11 @@ public final class ConsoleServer implements AutoCloseable {
         NewVirtualMfaDevice created = services.mfaDevices().createVirtualMfaDevice(principal.accountId(), IamPath.ROOT,
                 DeviceName.of(deviceName), Tags.NONE, Origin.LOCAL);
         Authenticator authenticator = new Authenticator(created.device().serial().value(), created.seed(), clock);
-        services.mfaDevices().enableMfaDevice(principal, created.device().serial(), authenticator.code(0),
-                authenticator.code(1), Origin.LOCAL);
+        // The code before and the current one, as a person types them: two codes of this step and the
+        // next would teach the device a drift of one step ahead, and a later sign-in whose code is
+        // checked just after a step boundary would then fall outside the window.
+        services.mfaDevices().enableMfaDevice(principal, created.device().serial(), authenticator.code(-1),
+                authenticator.code(0), Origin.LOCAL);
         clock.advance(Duration.ofSeconds(60));
         return authenticator;
     }
