@@ -99,6 +99,13 @@ public final class ConsoleSessionService {
      */
     public Optional<ConsoleSession> resume(ConsoleSessionId id) {
         String digest = id.digest();
+        // Most requests only read: the session is live and was seen within the minute. They take no
+        // write transaction, which on SQLite would queue them behind every write of the server.
+        Optional<ConsoleSession> read = store.read(session -> session.consoleSessions().find(digest));
+        Instant seen = clock.instant();
+        if (read.isEmpty() || (!read.get().hasExpired(limits, seen) && !touchDue(read.get(), seen))) {
+            return read;
+        }
         return store.inTransaction(session -> {
             Optional<ConsoleSession> found = session.consoleSessions().find(digest);
             if (found.isEmpty()) {
@@ -110,12 +117,16 @@ public final class ConsoleSessionService {
                 session.consoleSessions().delete(digest);
                 return Optional.empty();
             }
-            if (Duration.between(current.lastSeenAt(), now).compareTo(TOUCH_INTERVAL) >= 0) {
+            if (touchDue(current, now)) {
                 current = current.seenAt(now);
                 session.consoleSessions().update(current);
             }
             return Optional.of(current);
         });
+    }
+
+    private static boolean touchDue(ConsoleSession session, Instant now) {
+        return Duration.between(session.lastSeenAt(), now).compareTo(TOUCH_INTERVAL) >= 0;
     }
 
     /** The password was typed again before a sensitive change. */
