@@ -1,5 +1,6 @@
 package dev.gatehouse.store.jdbc;
 
+import dev.gatehouse.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.Page;
@@ -83,7 +84,7 @@ class CrashSafetyTest {
             assertThat(check.getString(1)).isEqualTo("ok");
         }
         try (JdbcStore reopened = JdbcStore.open(StoreSettings.embedded(data))) {
-            Services gatehouse = new Services(reopened, new TestClock(Instant.now()),
+            Services gatehouse = new Services(reopened, new MutableClock(Instant.now()),
                     new SecretCipher(new MasterKeySource(Map.of(), data, new SecureRandom()).load()));
             Set<String> stored = new HashSet<>();
             Optional<String> marker = Optional.empty();

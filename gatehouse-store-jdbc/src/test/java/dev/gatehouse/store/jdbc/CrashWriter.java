@@ -1,5 +1,6 @@
 package dev.gatehouse.store.jdbc;
 
+import dev.gatehouse.core.testing.MutableClock;
 import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.audit.Origin;
@@ -32,7 +33,7 @@ public final class CrashWriter {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         JdbcStore store = JdbcStore.open(StoreSettings.embedded(data));
-        Services gatehouse = new Services(store, new TestClock(Instant.now()),
+        Services gatehouse = new Services(store, new MutableClock(Instant.now()),
                 new SecretCipher(new MasterKeySource(Map.of(), data, new SecureRandom()).load()));
         Account account = gatehouse.accounts.createAccount("crash@example.com", null, "Correct-Horse-7");
         out.println("ACCOUNT " + account.id());

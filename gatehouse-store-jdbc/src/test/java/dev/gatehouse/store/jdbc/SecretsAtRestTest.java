@@ -1,5 +1,6 @@
 package dev.gatehouse.store.jdbc;
 
+import dev.gatehouse.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.Tags;
@@ -53,7 +54,7 @@ class SecretsAtRestTest {
 
     @Test
     void theDatabaseFilesHoldNoSecretInAnyEncoding() throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2026-11-22T12:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T12:00:00Z"));
         MasterKeySource keys = new MasterKeySource(Map.of(), data, new SecureRandom());
         List<byte[]> secrets = new ArrayList<>();
         List<String> sessionKeyIds = new ArrayList<>();

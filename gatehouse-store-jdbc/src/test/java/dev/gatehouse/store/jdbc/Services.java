@@ -1,5 +1,6 @@
 package dev.gatehouse.store.jdbc;
 
+import dev.gatehouse.core.testing.MutableClock;
 import dev.gatehouse.core.IdentityServices;
 import dev.gatehouse.core.account.AccountService;
 import dev.gatehouse.core.audit.AuditTrail;
@@ -20,7 +21,7 @@ import dev.gatehouse.core.user.UserService;
 final class Services {
 
     final Store store;
-    final TestClock clock;
+    final MutableClock clock;
     final SecretCipher cipher;
     final PasswordHasher hasher = new PasswordHasher(new Argon2Parameters(64, 1, 1));
     final AuditTrail audit;
@@ -33,7 +34,7 @@ final class Services {
     final SignInService signIn;
     final SessionTokenService sessionTokens;
 
-    Services(Store store, TestClock clock, SecretCipher cipher) {
+    Services(Store store, MutableClock clock, SecretCipher cipher) {
         this.store = store;
         this.clock = clock;
         this.cipher = cipher;

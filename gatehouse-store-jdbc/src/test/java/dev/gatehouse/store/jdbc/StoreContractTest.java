@@ -1,5 +1,6 @@
 package dev.gatehouse.store.jdbc;
 
+import dev.gatehouse.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -96,7 +97,7 @@ abstract class StoreContractTest {
 
     protected JdbcStore store;
     protected Services gatehouse;
-    protected final TestClock clock = new TestClock(START);
+    protected final MutableClock clock = new MutableClock(START);
     protected final SecretCipher cipher = new SecretCipher(KeyRing.of(MasterKey.generate(new SecureRandom())));
     private Account account;
 
