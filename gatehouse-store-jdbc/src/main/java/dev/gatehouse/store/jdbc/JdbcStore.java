@@ -44,6 +44,9 @@ public final class JdbcStore implements Store, AutoCloseable {
         this.settings = settings;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        if (settings.database() == Database.SQLITE) {
+            jdbi.setStatementBuilderFactory(new SqliteStatementCache());
+        }
         this.sqliteWriter = settings.database() == Database.SQLITE
                 ? new GroupCommitWriter(jdbi, "gatehouse-sqlite-writer") : null;
     }

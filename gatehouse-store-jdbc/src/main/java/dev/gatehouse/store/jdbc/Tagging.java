@@ -1,7 +1,6 @@
 package dev.gatehouse.store.jdbc;
 
 import dev.gatehouse.core.Tags;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -39,29 +38,33 @@ final class Tagging {
      * returns each entity once with its tags, in that order: one statement where reading the tags
      * apart would take one per entity.
      *
-     * <p>Plain JDBC on the handle's connection: these are the reads that every API request makes,
-     * and JDBI's work to set up a statement costs a good share of such a query.
+     * <p>Plain JDBC on the handle's connection, with SQLite's statements kept for reuse: these are
+     * the reads that every API request makes, and JDBI's work to set up a statement costs a good
+     * share of such a query.
      */
     static <T> List<T> readWithTags(Handle handle, String sql, List<?> parameters, String idColumn, EntityRow<T> entity,
             BiFunction<T, Tags, T> withTags) {
         Map<String, T> entities = new LinkedHashMap<>();
         Map<String, Map<String, String>> tags = new HashMap<>();
-        try (PreparedStatement statement = handle.getConnection().prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    String id = row.getString(idColumn);
-                    if (!entities.containsKey(id)) {
-                        entities.put(id, entity.map(row));
-                    }
-                    String key = row.getString("tag_key");
-                    if (key != null) {
-                        tags.computeIfAbsent(id, absent -> new HashMap<>()).put(key, row.getString("tag_value"));
+        try {
+            SqliteStatementCache.withStatement(handle, sql, statement -> {
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setObject(i + 1, parameters.get(i));
+                }
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        String id = row.getString(idColumn);
+                        if (!entities.containsKey(id)) {
+                            entities.put(id, entity.map(row));
+                        }
+                        String key = row.getString("tag_key");
+                        if (key != null) {
+                            tags.computeIfAbsent(id, absent -> new HashMap<>()).put(key, row.getString("tag_value"));
+                        }
                     }
                 }
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("query failed: " + sql, e);
         }

@@ -1,0 +1,182 @@
+package dev.gatehouse.store.jdbc;
+
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.Collections;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.DefaultStatementBuilder;
+import org.jdbi.v3.core.statement.StatementBuilder;
+import org.jdbi.v3.core.statement.StatementBuilderFactory;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * Keeps each SQLite connection's prepared statements for the next use of the same SQL.
+ *
+ * <p>sqlite-jdbc compiles a statement afresh on every {@code prepareStatement}, and neither it nor
+ * HikariCP keeps them; on the API's read path compiling cost a fifth of a request. (PostgreSQL's
+ * driver keeps its own per-connection cache of server-side statements, so it is left alone.)
+ *
+ * <p>Statements belong to the physical connection, under HikariCP's proxy, and live as long as it:
+ * closing the connection finalizes them. A pooled connection serves one thread at a time, so a
+ * connection's statements need no locking. A statement is handed out to one user at a time; SQL
+ * that is already in use on the connection (a query run again while its own results are still
+ * being read) gets a statement of its own, closed after use. A statement comes back with its result
+ * set closed, which resets it, so no cached statement holds a read snapshot between uses.
+ */
+final class SqliteStatementCache implements StatementBuilderFactory {
+
+    /** More than the distinct statements Gatehouse runs, so that eviction is the exception. */
+    static final int STATEMENTS_PER_CONNECTION = 256;
+
+    // Weak keys: a connection the pool has closed takes its entry with it. (SQLiteConnection keeps
+    // Object's identity equality, which is what a WeakHashMap needs here.)
+    private final Map<SQLiteConnection, ConnectionStatements> connections = Collections.synchronizedMap(new WeakHashMap<>());
+
+    @Override
+    public StatementBuilder createStatementBuilder(Connection connection) {
+        SQLiteConnection physical;
+        try {
+            physical = connection.unwrap(SQLiteConnection.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException("not a SQLite connection", e);
+        }
+        return new Builder(physical, connections.computeIfAbsent(physical, absent -> new ConnectionStatements()));
+    }
+
+    /**
+     * Runs {@code work} with a prepared statement for {@code sql} on {@code connection}: a cached one
+     * where the connection is SQLite's, a fresh one closed afterwards otherwise.
+     */
+    static <T> T withStatement(Handle handle, String sql, StatementWork<T> work) throws SQLException {
+        if (handle.getStatementBuilder() instanceof Builder builder) {
+            PreparedStatement statement = builder.statements.take(builder.physical, sql);
+            try {
+                return work.run(statement);
+            } finally {
+                builder.statements.giveBack(sql, statement);
+            }
+        }
+        try (PreparedStatement statement = handle.getConnection().prepareStatement(sql)) {
+            return work.run(statement);
+        }
+    }
+
+    /** What is done with a borrowed statement. */
+    @FunctionalInterface
+    interface StatementWork<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * One physical connection's statements, by SQL, least recently used first. It holds no
+     * reference to its connection, which would keep the weak key alive.
+     */
+    static final class ConnectionStatements {
+        private final Map<String, PreparedStatement> idle = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+                if (size() <= STATEMENTS_PER_CONNECTION) {
+                    return false;
+                }
+                closeQuietly(eldest.getValue());
+                return true;
+            }
+        };
+        private final Set<PreparedStatement> lent = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        /** A statement for {@code sql}, prepared on {@code physical} (not on the pool's proxy, which would close it). */
+        PreparedStatement take(Connection physical, String sql) throws SQLException {
+            PreparedStatement statement = idle.remove(sql);
+            if (statement == null || statement.isClosed()) {
+                statement = physical.prepareStatement(sql);
+            }
+            lent.add(statement);
+            return statement;
+        }
+
+        /** Takes {@code statement} back for the next use of {@code sql}, or closes it if that has one already. */
+        void giveBack(String sql, Statement statement) throws SQLException {
+            if (!lent.remove(statement)) {
+                statement.close();
+                return;
+            }
+            PreparedStatement prepared = (PreparedStatement) statement;
+            if (prepared.isClosed()) {
+                return;
+            }
+            prepared.clearParameters();
+            PreparedStatement previous = idle.putIfAbsent(sql, prepared);
+            if (previous != null) {
+                prepared.close();
+            }
+        }
+
+        private static void closeQuietly(Statement statement) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                // Closing only frees the statement's memory; the connection's own close does it too.
+            }
+        }
+    }
+
+    /**
+     * JDBI's view of a connection's statements. JDBI hands back each statement with the raw SQL it
+     * was given rather than the SQL it prepared, so statements are remembered by identity until then.
+     */
+    private static final class Builder implements StatementBuilder {
+        private final SQLiteConnection physical;
+        private final ConnectionStatements statements;
+        private final Map<Statement, String> preparedSql = new IdentityHashMap<>();
+        private final StatementBuilder plain = new DefaultStatementBuilder();
+
+        Builder(SQLiteConnection physical, ConnectionStatements statements) {
+            this.physical = physical;
+            this.statements = statements;
+        }
+
+        @Override
+        public Statement create(Connection connection, StatementContext context) throws SQLException {
+            return plain.create(connection, context);
+        }
+
+        @Override
+        public PreparedStatement create(Connection connection, String sql, StatementContext context) throws SQLException {
+            if (context.isReturningGeneratedKeys() || context.isConcurrentUpdatable()) {
+                return plain.create(connection, sql, context);
+            }
+            PreparedStatement statement = statements.take(physical, sql);
+            preparedSql.put(statement, sql);
+            return statement;
+        }
+
+        @Override
+        public CallableStatement createCall(Connection connection, String sql, StatementContext context) throws SQLException {
+            return plain.createCall(connection, sql, context);
+        }
+
+        @Override
+        public void close(Connection connection, String sql, Statement statement) throws SQLException {
+            String prepared = preparedSql.remove(statement);
+            if (prepared == null) {
+                plain.close(connection, sql, statement);
+            } else {
+                statements.giveBack(prepared, statement);
+            }
+        }
+
+        @Override
+        public void close(Connection connection) {
+            // The statements outlive the handle: they belong to the connection.
+        }
+    }
+}
