@@ -6,7 +6,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /** The running HTTP server: Javalin on Jetty, bound to one host and port. */
@@ -41,9 +43,29 @@ public final class GatehouseServer implements AutoCloseable {
             });
             config.routes.get("/health", GatehouseServer::health);
             endpoints.forEach(group -> group.addTo(config.routes));
+            List<Handler> ahead = endpoints.stream().flatMap(group -> group.ahead().stream()).toList();
+            if (!ahead.isEmpty()) {
+                config.jetty.modifyServer(server -> putAheadOfJavalin(server, ahead));
+            }
         });
         app.start();
         return new GatehouseServer(app, settings.host());
+    }
+
+    /**
+     * Puts {@code handlers} in a sequence that Javalin then appends its own servlet handler to, so
+     * that a request none of them answers goes on to Javalin's routes.
+     */
+    private static void putAheadOfJavalin(Server server, List<Handler> handlers) {
+        Handler.Sequence sequence = new Handler.Sequence(handlers);
+        // Javalin's default server wraps everything in a StatisticsHandler with nothing inside yet.
+        if (server.getHandler() instanceof Handler.Wrapper wrapper && wrapper.getHandler() == null) {
+            wrapper.setHandler(sequence);
+        } else if (server.getHandler() == null) {
+            server.setHandler(sequence);
+        } else {
+            throw new IllegalStateException("unexpected Jetty handler " + server.getHandler());
+        }
     }
 
     private static void health(Context context) {

@@ -60,7 +60,8 @@ public final class SignedRequests {
         return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
     }
 
-    private static SdkHttpRequest sign(URI endpoint, String accessKeyId, String secretAccessKey, String service,
+    /** {@code POST endpoint/} with a form body, signed for {@code service} in us-east-1, as the SDK sends it. */
+    public static SdkHttpRequest sign(URI endpoint, String accessKeyId, String secretAccessKey, String service,
             String form, Clock clock) {
         SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"))
                 .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();

@@ -8,12 +8,10 @@ import dev.gatehouse.server.sigv4.SigV4Verifier;
 import dev.gatehouse.server.sigv4.SignableRequest;
 import dev.gatehouse.server.sigv4.VerifiedRequest;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
+import org.eclipse.jetty.server.Handler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +26,9 @@ import org.slf4j.MDC;
  * The AWS query endpoint: {@code POST /} with a form body, or {@code GET /} with a query string.
  * Each request is verified (SigV4), routed to a service by the signature's scope and to an action
  * by {@code Action}, its input validated against the model, and answered in the XML the SDKs parse.
+ *
+ * <p>It is served by {@link QueryHttpHandler} on Jetty itself, ahead of Javalin: the API is the
+ * server's hot path, and Javalin's servlet layer cost more than the endpoint's own work.
  */
 public final class QueryEndpoint<P> implements Endpoints {
 
@@ -53,19 +54,28 @@ public final class QueryEndpoint<P> implements Endpoints {
         this.metrics = metrics;
     }
 
+    /** No Javalin routes: the endpoint answers {@linkplain #ahead() ahead of Javalin}. */
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.post("/", this::handle);
-        routes.get("/", this::handle);
     }
 
-    void handle(Context context) {
+    @Override
+    public Optional<Handler> ahead() {
+        return Optional.of(new QueryHttpHandler(this));
+    }
+
+    /** What the endpoint answers: an HTTP status and the XML body. */
+    public record Answer(int status, String xml) {
+    }
+
+    /** Answers {@code request}, which came from {@code sourceIp}. */
+    public Answer answer(SignableRequest request, String sourceIp) {
         long started = System.nanoTime();
         String requestId = requestId();
         MDC.put("requestId", requestId);
         Outcome outcome = new Outcome();
         try {
-            serve(context, requestId, outcome);
+            return serve(request, sourceIp, requestId, outcome);
         } finally {
             metrics.record(outcome.service, outcome.action, outcome.code, Duration.ofNanos(System.nanoTime() - started));
             MDC.remove("requestId");
@@ -91,17 +101,16 @@ public final class QueryEndpoint<P> implements Endpoints {
         String code = "Success";
     }
 
-    private void serve(Context context, String requestId, Outcome outcome) {
+    private Answer serve(SignableRequest request, String sourceIp, String requestId, Outcome outcome) {
         XmlResponseWriter writer = defaultWriter;
         try {
-            SignableRequest request = signable(context);
             List<Map.Entry<String, String>> query = parse(request.rawQuery());
             VerifiedRequest<P> verified = verifier.verify(request, query);
             Route<P> route = services.get(verified.service());
             writer = route.writer();
             outcome.service = verified.service();
 
-            Map<String, String> parameters = parameters(query, request, context);
+            Map<String, String> parameters = parameters(query, request);
             String action = parameters.get("Action");
             outcome.action = action;
             if (action == null || action.isEmpty()) {
@@ -116,22 +125,34 @@ public final class QueryEndpoint<P> implements Endpoints {
                     .orElse(new QueryInput(Map.of()));
 
             ActionContext<P> actionContext = new ActionContext<>(verified.principal(), verified.accessKeyId(),
-                    verified.region(), requestId, context.ip(), Optional.ofNullable(context.header("User-Agent")).orElse(""));
+                    verified.region(), requestId, sourceIp, request.header("User-Agent").orElse(""));
             Map<String, ?> result = handler.handle(actionContext, input);
-            respond(context, 200, writer.result(operation, result, requestId));
+            return new Answer(200, writer.result(operation, result, requestId));
         } catch (AuthenticationFailure failure) {
-            outcome.code = respondWith(context, writer, new ApiError(failure.code(), failure.getMessage(), failure.status()), requestId);
+            return failed(outcome, writer, new ApiError(failure.code(), failure.getMessage(), failure.status()), requestId);
         } catch (ValidationException invalid) {
-            outcome.code = respondWith(context, writer, new ApiError("ValidationError", invalid.getMessage(), 400), requestId);
+            return failed(outcome, writer, new ApiError("ValidationError", invalid.getMessage(), 400), requestId);
         } catch (ApiFailure failure) {
-            outcome.code = respondWith(context, writer, failure.error, requestId);
+            return failed(outcome, writer, failure.error, requestId);
         } catch (RuntimeException exception) {
             ApiError error = errors.map(exception).orElseGet(() -> {
                 LOG.error("Request {} failed", requestId, exception);
                 return ApiError.internal();
             });
-            outcome.code = respondWith(context, writer, error, requestId);
+            return failed(outcome, writer, error, requestId);
         }
+    }
+
+    /**
+     * Answers a request the endpoint refused before reading it (such as one too large to read),
+     * counted and logged like any other.
+     */
+    Answer refuse(ApiError error) {
+        String requestId = requestId();
+        Outcome outcome = new Outcome();
+        Answer answer = failed(outcome, defaultWriter, error, requestId);
+        metrics.record(outcome.service, outcome.action, outcome.code, Duration.ZERO);
+        return answer;
     }
 
     private static ApiError invalidAction(String action, Route<?> route) {
@@ -139,30 +160,16 @@ public final class QueryEndpoint<P> implements Endpoints {
                 + route.service().model().apiVersion(), 400);
     }
 
-    /** Answers with {@code error} and returns its code. */
-    private static String respondWith(Context context, XmlResponseWriter writer, ApiError error, String requestId) {
-        respond(context, error.status(), writer.error(error.code(), error.message(), error.status(), requestId));
-        return error.code();
-    }
-
-    private static void respond(Context context, int status, String xml) {
-        context.status(status).contentType("text/xml").result(xml);
-    }
-
-    private static SignableRequest signable(Context context) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(context.req().getHeaderNames())) {
-            headers.put(name, Collections.list(context.req().getHeaders(name)));
-        }
-        String rawPath = Optional.ofNullable(context.req().getRequestURI()).orElse("/");
-        return new SignableRequest(context.method().name(), rawPath, context.queryString(), headers, context.bodyAsBytes());
+    /** The answer with {@code error}, whose code the outcome records. */
+    private static Answer failed(Outcome outcome, XmlResponseWriter writer, ApiError error, String requestId) {
+        outcome.code = error.code();
+        return new Answer(error.status(), writer.error(error.code(), error.message(), error.status(), requestId));
     }
 
     /** Query-string and form parameters together; the body counts only when it is a form. */
-    private static Map<String, String> parameters(List<Map.Entry<String, String>> query, SignableRequest request,
-            Context context) {
+    private static Map<String, String> parameters(List<Map.Entry<String, String>> query, SignableRequest request) {
         List<Map.Entry<String, String>> pairs = new ArrayList<>(query);
-        String contentType = Optional.ofNullable(context.contentType()).orElse("");
+        String contentType = request.header("Content-Type").orElse("");
         if (request.body().length > 0 && contentType.regionMatches(true, 0, FORM, 0, FORM.length())) {
             pairs.addAll(parse(new String(request.body(), StandardCharsets.UTF_8)));
         }

@@ -238,4 +238,30 @@ class QueryEndpointTest {
                 .contains("gatehouse_api_requests_seconds_count{action=\"GetUser\",outcome=\"NoSuchEntity\",service=\"iam\"} 1")
                 .contains("gatehouse_api_requests_seconds_bucket{action=\"ListUsers\"");
     }
+
+    @Test
+    void refusesABodyLargerThanItReadsWithoutReadingIt() throws Exception {
+        String form = "Action=ListUsers&Version=2010-05-08&Padding=" + "x".repeat(QueryHttpHandler.MAXIMUM_BODY_BYTES);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(server.baseUri()).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("<Code>RequestEntityTooLarge</Code>", "<RequestId>");
+    }
+
+    @Test
+    void leavesEveryOtherRequestToTheRoutesBehindIt() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> putOnRoot = client.send(HttpRequest.newBuilder(server.baseUri())
+                .PUT(HttpRequest.BodyPublishers.ofString("Action=ListUsers")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"ok\"");
+        assertThat(putOnRoot.statusCode()).isEqualTo(404);
+        assertThat(putOnRoot.body()).doesNotContain("ErrorResponse");
+    }
 }
