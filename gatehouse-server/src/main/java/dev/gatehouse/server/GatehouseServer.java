@@ -10,16 +10,22 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The running HTTP server: Javalin on Jetty, bound to one host and port. */
 public final class GatehouseServer implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GatehouseServer.class);
+
     private final Javalin app;
     private final String host;
+    private final List<Endpoints> endpoints;
 
-    private GatehouseServer(Javalin app, String host) {
+    private GatehouseServer(Javalin app, String host, List<Endpoints> endpoints) {
         this.app = app;
         this.host = host;
+        this.endpoints = endpoints;
     }
 
     /** Starts a server with nothing but its health check; for tests of the server itself. */
@@ -49,7 +55,7 @@ public final class GatehouseServer implements AutoCloseable {
             }
         });
         app.start();
-        return new GatehouseServer(app, settings.host());
+        return new GatehouseServer(app, settings.host(), List.copyOf(endpoints));
     }
 
     /**
@@ -92,9 +98,22 @@ public final class GatehouseServer implements AutoCloseable {
         return Stream.of(connectors).filter(ServerConnector.class::isInstance).map(ServerConnector.class::cast);
     }
 
-    /** Stops accepting connections, finishes requests in flight and releases the port. */
+    /**
+     * Stops accepting connections, finishes requests in flight and releases the port, then closes
+     * the endpoint groups that hold resources of their own (the API's recorder of key uses, which
+     * writes its last second of uses).
+     */
     @Override
     public void close() {
         app.stop();
+        for (Endpoints group : endpoints) {
+            if (group instanceof AutoCloseable resource) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    LOG.error("Closing {} failed", group, e);
+                }
+            }
+        }
     }
 }

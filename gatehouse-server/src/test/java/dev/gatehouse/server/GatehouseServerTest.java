@@ -3,12 +3,15 @@ package dev.gatehouse.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.javalin.config.RoutesConfig;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class GatehouseServerTest {
@@ -70,5 +73,27 @@ class GatehouseServerTest {
         assertThatThrownBy(() -> new ServerSettings("127.0.0.1", 65_536))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("0 to 65535");
+    }
+
+    @Test
+    void closesTheEndpointGroupsThatHoldResourcesAfterStopping() {
+        AtomicBoolean closed = new AtomicBoolean();
+        final class Holding implements Endpoints, AutoCloseable {
+            @Override
+            public void addTo(RoutesConfig routes) {
+                routes.get("/holding", context -> context.result("open"));
+            }
+
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        }
+        GatehouseServer server = GatehouseServer.start(new ServerSettings("127.0.0.1", 0), List.of(new Holding()));
+        assertThat(closed).isFalse();
+
+        server.close();
+
+        assertThat(closed).isTrue();
     }
 }

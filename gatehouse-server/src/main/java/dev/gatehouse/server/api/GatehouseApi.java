@@ -20,12 +20,14 @@ import dev.gatehouse.server.query.QueryEndpoint;
 import dev.gatehouse.server.query.QueryService;
 import dev.gatehouse.server.query.ServiceModel;
 import dev.gatehouse.server.sigv4.SigV4Verifier;
+import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jetty.server.Handler;
 
 /** The IAM and STS query API over the domain: what {@code serve} puts on its port. */
 public final class GatehouseApi {
@@ -33,11 +35,31 @@ public final class GatehouseApi {
     private GatehouseApi() {
     }
 
+    /**
+     * The API with its own recorder of access-key uses, flushed every second and once more when the
+     * server that serves it closes.
+     */
     public static Endpoints endpoints(IdentityServices services, Authorizer authorizer, MeterRegistry registry) {
         AccessKeyUseRecorder uses = AccessKeyUseRecorder.flushingEvery(Duration.ofSeconds(1), services.accessKeys(), services.clock());
-        // Endpoints have no lifecycle of their own: the last second of uses is written as the JVM stops (SIGTERM).
-        Runtime.getRuntime().addShutdownHook(new Thread(uses::close, "access-key-use-flush"));
-        return endpoints(services, authorizer, registry, uses);
+        return new RecordingEndpoints(endpoints(services, authorizer, registry, uses), uses);
+    }
+
+    /** The API's endpoints together with the recorder they note key uses in, closed with the server. */
+    private record RecordingEndpoints(Endpoints api, AccessKeyUseRecorder uses) implements Endpoints, AutoCloseable {
+        @Override
+        public void addTo(RoutesConfig routes) {
+            api.addTo(routes);
+        }
+
+        @Override
+        public Optional<Handler> ahead() {
+            return api.ahead();
+        }
+
+        @Override
+        public void close() {
+            uses.close();
+        }
     }
 
     /** The API noting key uses in {@code uses}, which the caller flushes and closes. */
