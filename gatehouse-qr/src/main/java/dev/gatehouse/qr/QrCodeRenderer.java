@@ -8,17 +8,10 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Renders text as a black-on-white PNG QR code. Immutable and thread-safe.
@@ -69,25 +62,25 @@ public final class QrCodeRenderer {
     }
 
     /**
-     * The PNG bytes of a QR code holding {@code text}.
+     * The PNG bytes of a QR code holding {@code text}: one bit per pixel, black on white.
      *
      * @throws IllegalArgumentException if the text is empty or too long for a QR code
      */
     public byte[] renderPng(String text) {
-        BufferedImage image = render(text);
-        ByteArrayOutputStream png = new ByteArrayOutputStream(1024);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        // In memory: ImageIO.write would buffer through a temporary file, by default.
-        try (ImageOutputStream output = new MemoryCacheImageOutputStream(png)) {
-            writer.setOutput(output);
-            writer.write(image);
-        } catch (IOException e) {
-            // Writing to memory cannot fail for I/O reasons.
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
+        BitMatrix matrix = encode(text);
+        int size = matrix.getWidth() * modulePixels;
+        int stride = 1 + BilevelPng.rowBytes(size);
+        byte[] rows = new byte[size * stride];
+        // The first row of each band of modules is drawn and filtered with None (zero); the
+        // others repeat it, so they are left at zero and filtered with Up, which makes them the row
+        // above: zeros deflate to next to nothing.
+        draw(matrix, rows, 1, stride, false);
+        for (int y = 0; y < size; y++) {
+            if (y % modulePixels != 0) {
+                rows[y * stride] = BilevelPng.FILTER_UP;
+            }
         }
-        return png.toByteArray();
+        return BilevelPng.encode(size, size, rows);
     }
 
     /** The QR code of {@code text} as an image, one-bit black on white. */
@@ -95,24 +88,34 @@ public final class QrCodeRenderer {
         BitMatrix matrix = encode(text);
         int size = matrix.getWidth() * modulePixels;
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
+        // Straight into the packed raster, which has the layout draw writes: setRGB per pixel
+        // looked each colour up and cost milliseconds.
+        draw(matrix, ((DataBufferByte) image.getRaster().getDataBuffer()).getData(), 0, BilevelPng.rowBytes(size), true);
+        return image;
+    }
+
+    /**
+     * Draws the matrix scaled to {@link #modulePixels} into {@code pixels}, one bit per pixel,
+     * most significant bit first, a set bit white, the image's row {@code y} at
+     * {@code firstRow + y * stride}; other bytes are left as they are. Without {@code repeatRows}
+     * only the first row of each band of modules is drawn.
+     */
+    private void draw(BitMatrix matrix, byte[] pixels, int firstRow, int stride, boolean repeatRows) {
         // Scaled here by a whole number of pixels, not by ZXing's writer, which pads a requested
         // size unevenly; every module is exactly modulePixels square, which scanners like best.
-        // The pixels are written straight into the packed raster (a set bit is white, most
-        // significant bit first): setRGB per pixel looked each colour up and cost milliseconds.
-        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        int rowBytes = (size + 7) / 8;
+        int size = matrix.getWidth() * modulePixels;
+        int rowBytes = BilevelPng.rowBytes(size);
         for (int moduleY = 0; moduleY < matrix.getHeight(); moduleY++) {
-            int firstRow = moduleY * modulePixels * rowBytes;
+            int row = firstRow + moduleY * modulePixels * stride;
             for (int x = 0; x < size; x++) {
                 if (!matrix.get(x / modulePixels, moduleY)) {
-                    pixels[firstRow + x / 8] |= (byte) (0x80 >>> (x % 8));
+                    pixels[row + x / 8] |= (byte) (0x80 >>> (x % 8));
                 }
             }
-            for (int copy = 1; copy < modulePixels; copy++) {
-                System.arraycopy(pixels, firstRow, pixels, firstRow + copy * rowBytes, rowBytes);
+            for (int copy = 1; repeatRows && copy < modulePixels; copy++) {
+                System.arraycopy(pixels, row, pixels, row + copy * stride, rowBytes);
             }
         }
-        return image;
     }
 
     private BitMatrix encode(String text) {

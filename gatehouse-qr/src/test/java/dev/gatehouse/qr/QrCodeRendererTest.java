@@ -34,6 +34,27 @@ class QrCodeRendererTest {
     }
 
     @Test
+    void thePngHasExactlyThePixelsOfTheImage() throws IOException {
+        QrCodeRenderer renderer = new QrCodeRenderer(QrCodeRenderer.COMPACT_MODULE_PIXELS,
+                QrCodeRenderer.DEFAULT_QUIET_ZONE_MODULES);
+
+        BufferedImage fromPng = ImageIO.read(new ByteArrayInputStream(renderer.renderPng(AWS_LIKE_URI)));
+        BufferedImage drawn = renderer.render(AWS_LIKE_URI);
+
+        assertThat(fromPng.getWidth()).isEqualTo(drawn.getWidth());
+        assertThat(fromPng.getHeight()).isEqualTo(drawn.getHeight());
+        int black = 0;
+        for (int y = 0; y < drawn.getHeight(); y++) {
+            for (int x = 0; x < drawn.getWidth(); x++) {
+                assertThat(isWhite(fromPng, x, y)).as("x=%d y=%d", x, y).isEqualTo(isWhite(drawn, x, y));
+                black += isWhite(drawn, x, y) ? 0 : 1;
+            }
+        }
+        // A QR code is roughly half dark modules; a blank or black image would pass the loop.
+        assertThat(black).isBetween(drawn.getWidth() * drawn.getHeight() / 5, drawn.getWidth() * drawn.getHeight() / 2);
+    }
+
+    @Test
     void honoursTheModuleSize() throws IOException {
         BufferedImage small = ImageIO.read(new ByteArrayInputStream(new QrCodeRenderer(2, 4).renderPng("hello")));
         BufferedImage large = ImageIO.read(new ByteArrayInputStream(new QrCodeRenderer(6, 4).renderPng("hello")));

@@ -204,8 +204,9 @@ public final class MfaDeviceService {
             throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
         }
         List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));
-        Optional<Attempt> refused = refuseIfThrottled(session, principal, keys, actor, AuditAction.MFA_DEVICE_ENABLED,
-                origin, now);
+        FailureThrottle.Standing standing = throttle.standing(session, keys, now);
+        Optional<Attempt> refused = refuseIfThrottled(session, principal, standing, actor, AuditAction.MFA_DEVICE_ENABLED,
+                origin);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -223,7 +224,7 @@ public final class MfaDeviceService {
         if (!session.mfaDevices().assign(device.id(), principal, now, drift, second.getAsLong())) {
             throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
         }
-        throttle.reset(session, keys);
+        throttle.reset(session, standing);
         audit.record(session, principal.accountId(), actor, AuditAction.MFA_DEVICE_ENABLED, AuditOutcome.SUCCESS,
                 origin, true, serial + " drift " + drift + " steps");
         // What assign wrote, without reading it back.
@@ -246,8 +247,9 @@ public final class MfaDeviceService {
             MfaDevice device = requireAssignedTo(session, principal, serial);
             List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));
             String actor = Lookups.arn(session, principal);
-            Optional<Attempt> refused = refuseIfThrottled(session, principal, keys, actor, AuditAction.MFA_DEVICE_RESYNCED,
-                    origin, now);
+            FailureThrottle.Standing standing = throttle.standing(session, keys, now);
+            Optional<Attempt> refused = refuseIfThrottled(session, principal, standing, actor,
+                    AuditAction.MFA_DEVICE_RESYNCED, origin);
             if (refused.isPresent()) {
                 return refused.get();
             }
@@ -259,7 +261,7 @@ public final class MfaDeviceService {
                             second.getAsLong())) {
                 return fail(session, principal, keys, actor, AuditAction.MFA_DEVICE_RESYNCED, origin, now, serial);
             }
-            throttle.reset(session, keys);
+            throttle.reset(session, standing);
             audit.record(session, principal.accountId(), actor, AuditAction.MFA_DEVICE_RESYNCED, AuditOutcome.SUCCESS,
                     origin, true, serial + " drift " + (second.getAsLong() - current) + " steps");
             return Attempt.succeeded(session.mfaDevices().findBySerial(serial).orElseThrow());
@@ -385,9 +387,9 @@ public final class MfaDeviceService {
                 SYNCHRONISATION_WINDOW);
     }
 
-    private Optional<Attempt> refuseIfThrottled(StoreSession session, PrincipalRef principal, List<String> keys,
-            String actor, AuditAction action, Origin origin, Instant now) {
-        return throttle.blockedUntil(session, keys, now).map(until -> {
+    private Optional<Attempt> refuseIfThrottled(StoreSession session, PrincipalRef principal,
+            FailureThrottle.Standing standing, String actor, AuditAction action, Origin origin) {
+        return standing.blockedUntil().map(until -> {
             audit.record(session, principal.accountId(), actor, action, AuditOutcome.THROTTLED, origin, false,
                     "blocked until " + until);
             return Attempt.failed(new EntityTemporarilyUnmodifiableException(

@@ -2,6 +2,7 @@ package dev.gatehouse.core.throttle;
 
 import dev.gatehouse.core.store.StoreSession;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,17 +24,39 @@ public final class FailureThrottle {
         return policy;
     }
 
+    /**
+     * What the store holds for {@code keys} at {@code now}.
+     *
+     * @param blockedUntil the latest instant until which one of the keys is blocked, if one is
+     * @param keysWithFailures the keys that have failures recorded, the only ones a success must reset
+     */
+    public record Standing(Optional<Instant> blockedUntil, List<String> keysWithFailures) {
+        public Standing {
+            Objects.requireNonNull(blockedUntil, "blockedUntil");
+            keysWithFailures = List.copyOf(keysWithFailures);
+        }
+    }
+
     /** The latest instant until which one of {@code keys} is blocked, if one is blocked at {@code now}. */
     public Optional<Instant> blockedUntil(StoreSession session, List<String> keys, Instant now) {
+        return standing(session, keys, now).blockedUntil();
+    }
+
+    /** Reads the keys' state once, for a check now and a {@link #reset(StoreSession, Standing)} after a success. */
+    public Standing standing(StoreSession session, List<String> keys, Instant now) {
         Instant latest = null;
+        List<String> withFailures = new ArrayList<>(keys.size());
         for (String key : keys) {
             Optional<ThrottleState> state = session.throttles().find(key);
-            if (state.isPresent() && state.get().blocksAt(now)
-                    && (latest == null || state.get().blockedUntil().isAfter(latest))) {
+            if (state.isEmpty()) {
+                continue;
+            }
+            withFailures.add(key);
+            if (state.get().blocksAt(now) && (latest == null || state.get().blockedUntil().isAfter(latest))) {
                 latest = state.get().blockedUntil();
             }
         }
-        return Optional.ofNullable(latest);
+        return new Standing(Optional.ofNullable(latest), withFailures);
     }
 
     public void recordFailure(StoreSession session, List<String> keys, Instant now) {
@@ -50,5 +73,15 @@ public final class FailureThrottle {
         for (String key : keys) {
             session.throttles().reset(key);
         }
+    }
+
+    /**
+     * After a success: forgets the failures of the keys that had some when {@code standing} was
+     * read. A key without failures then has none to forget, and skipping its delete saves a
+     * statement on every success. A failure another node records meanwhile stays counted, as it
+     * would if it were recorded just after this reset.
+     */
+    public void reset(StoreSession session, Standing standing) {
+        reset(session, standing.keysWithFailures());
     }
 }

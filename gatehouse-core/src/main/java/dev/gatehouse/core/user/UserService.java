@@ -65,9 +65,8 @@ public final class UserService {
     private IamUser create(StoreSession session, AccountId accountId, UserName name, IamPath path, Tags tags,
             boolean administrator, Origin origin) {
         Lookups.requireAccount(session, accountId);
-        if (session.users().findByName(accountId, name).isPresent()) {
-            throw new EntityAlreadyExistsException("User with name " + name + " already exists.");
-        }
+        // A taken name is refused by the insert (EntityAlreadyExistsException, the repository's
+        // contract), in the same statement that a look-up first would have cost in addition.
         IamUser user = new IamUser(accountId, new UserId(ids.userId()), name, path, clock.instant(), administrator, tags);
         session.users().insert(user);
         audit.record(session, accountId, user.arn(), AuditAction.USER_CREATED, AuditOutcome.SUCCESS, origin, false,

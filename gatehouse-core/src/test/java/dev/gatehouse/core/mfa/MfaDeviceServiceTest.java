@@ -18,6 +18,7 @@ import dev.gatehouse.core.internal.RandomIds;
 import dev.gatehouse.core.testing.Gatehouse;
 import dev.gatehouse.core.throttle.FailureThrottle;
 import dev.gatehouse.core.throttle.ThrottlePolicy;
+import dev.gatehouse.core.throttle.ThrottleState;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.UserName;
@@ -197,6 +198,22 @@ class MfaDeviceServiceTest {
     }
 
     @Test
+    void enablingForgetsTheEarlierFailuresOfTheDeviceAndOfThePrincipal() {
+        NewVirtualMfaDevice created = create("alice-phone");
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> devices.enableMfaDevice(alice, created.device().serial(), "000000", "111111",
+                    ORIGIN)).isInstanceOf(InvalidAuthenticationCodeException.class);
+        }
+        List<String> keys = List.of(ThrottleKeys.throttleKey(created.device()), ThrottleKeys.throttleKey(alice));
+        assertThat(keys).allSatisfy(key -> assertThat(throttleState(key)).isPresent());
+
+        long now = step();
+        devices.enableMfaDevice(alice, created.device().serial(), code(created, now - 1), code(created, now), ORIGIN);
+
+        assertThat(keys).allSatisfy(key -> assertThat(throttleState(key)).isEmpty());
+    }
+
+    @Test
     void refusesADeviceAlreadyAssigned() {
         NewVirtualMfaDevice created = enableFor(alice, "alice-phone");
         gatehouse.clock.advance(Duration.ofMinutes(1));
@@ -307,6 +324,10 @@ class MfaDeviceServiceTest {
 
     private static List<String> serialsOf(Page<MfaDevice> page) {
         return page.items().stream().map(device -> device.serial().value()).toList();
+    }
+
+    private Optional<ThrottleState> throttleState(String key) {
+        return gatehouse.store.read(session -> session.throttles().find(key));
     }
 
     private long step() {

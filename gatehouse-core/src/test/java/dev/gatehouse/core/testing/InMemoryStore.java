@@ -200,7 +200,7 @@ public final class InMemoryStore implements Store {
                 @Override
                 public void insert(IamUser user) {
                     if (findByName(user.accountId(), user.name()).isPresent()) {
-                        throw new EntityAlreadyExistsException("user exists");
+                        throw new EntityAlreadyExistsException("User with name " + user.name() + " already exists.");
                     }
                     state.users.put(user.id(), user);
                 }

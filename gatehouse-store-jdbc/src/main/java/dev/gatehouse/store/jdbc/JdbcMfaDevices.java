@@ -57,13 +57,14 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
         Tagging.insert(handle, device.rowIdentity(), device.tags());
     }
 
+    /** Every change to a device (EnableMFADevice among them) reads it first: the device and its tags in one statement. */
     @Override
     public Optional<MfaDevice> findBySerial(SerialNumber serial) {
-        return handle.createQuery("SELECT * FROM mfa_devices WHERE serial = :serial").bind("serial", serial.value())
-                .map((row, context) -> map(row)).findOne().map(this::withTags);
+        return Tagging.readWithTags(handle, "SELECT d.*, t.tag_key, t.tag_value FROM mfa_devices d"
+                + " LEFT JOIN tags t ON t.resource = 'mfa-device:' || d.id WHERE d.serial = ?", List.of(serial.value()),
+                "id", JdbcMfaDevices::map, MfaDevice::withTags).stream().findFirst();
     }
 
-    /** ListMFADevices reads this on every call: the devices and their tags in one statement. */
     @Override
     public Optional<PrincipalRef> findCreator(SerialNumber serial) {
         return handle.createQuery("SELECT account_id, created_by FROM mfa_devices WHERE serial = :serial")
@@ -73,6 +74,7 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
                 .findOne();
     }
 
+    /** ListMFADevices reads this on every call: the devices and their tags in one statement. */
     @Override
     public List<MfaDevice> listAssignedTo(PrincipalRef principal, Optional<SerialNumber> afterSerial, int limit) {
         return Tagging.readWithTags(handle, "SELECT d.*, t.tag_key, t.tag_value FROM (SELECT * FROM mfa_devices"

@@ -173,6 +173,8 @@ abstract class StoreContractTest {
         assertThat(first.items()).extracting(device -> device.name() + "=" + device.tags().values().size())
                 .containsExactly("alice-a=2", "alice-b=0");
         assertThat(first.items().get(0).tags()).isEqualTo(tags);
+        assertThat(gatehouse.mfaDevices.getMfaDevice(account.id(), tagged.device().serial()).tags()).isEqualTo(tags);
+        assertThat(gatehouse.mfaDevices.getMfaDevice(account.id(), first.items().get(1).serial()).tags()).isEqualTo(Tags.NONE);
         assertThat(second.items()).extracting(MfaDevice::name).containsExactly("alice-c");
         assertThat(second.nextMarker()).isEmpty();
         assertThat(gatehouse.mfaDevices.listMfaDevices(bob.principal(), Optional.empty(), 10).items()).isEmpty();
@@ -197,6 +199,23 @@ abstract class StoreContractTest {
         assertThatThrownBy(() -> gatehouse.accounts.createAccount("weak@example.com", null, "weak"))
                 .isInstanceOf(PasswordPolicyViolationException.class);
         assertThat(gatehouse.accounts.listAccounts()).containsExactly(account);
+    }
+
+    @Test
+    void refusesATakenUserNameInAnyCaseAndGoesOnWorking() {
+        gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, ORIGIN);
+
+        // The insert's unique constraint is the only check: its failure must not poison the
+        // transaction or the writer for the work that follows.
+        assertThatThrownBy(() -> gatehouse.users.createUser(account.id(), UserName.of("ALICE"), IamPath.ROOT,
+                Tags.of(Map.of("team", "red")), ORIGIN))
+                .isInstanceOf(EntityAlreadyExistsException.class)
+                .hasMessage("User with name ALICE already exists.");
+        gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+
+        assertThat(gatehouse.users.listUsers(account.id(), Optional.empty(), 10).items())
+                .extracting(user -> user.name().value() + "=" + user.tags().values().size())
+                .containsExactly("alice=0", "bob=0");
     }
 
     @Test
