@@ -60,7 +60,8 @@ public final class CachedCallerLookup implements CredentialLookup<Caller>, Audit
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timeToLive = Objects.requireNonNull(timeToLive, "timeToLive");
-        this.entries = Caffeine.newBuilder().maximumSize(MAXIMUM_ENTRIES).build();
+        // Maintenance on the calling thread: handing it to the common pool woke a thread every few requests.
+        this.entries = Caffeine.newBuilder().maximumSize(MAXIMUM_ENTRIES).executor(Runnable::run).build();
     }
 
     @Override

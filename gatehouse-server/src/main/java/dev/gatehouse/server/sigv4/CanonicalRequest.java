@@ -102,11 +102,16 @@ final class CanonicalRequest {
         return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] sha256(byte[] data) {
+    // As for the HMAC: one digest per thread rather than a JCA look-up per hash; digest() resets it.
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError("Every Java platform has SHA-256", e);
         }
+    });
+
+    private static byte[] sha256(byte[] data) {
+        return SHA256.get().digest(data);
     }
 }

@@ -19,8 +19,9 @@ final class SigningKeyCache {
     }
 
     // A scope's date changes daily; a day's keys are idle by the next.
+    // Maintenance on the calling thread: handing it to the common pool woke a thread every few requests.
     private final Cache<ScopedSecret, byte[]> keys = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterAccess(Duration.ofHours(1)).build();
+            .expireAfterAccess(Duration.ofHours(1)).executor(Runnable::run).build();
 
     byte[] signingKey(String secretAccessKey, CredentialScope scope) {
         return keys.get(new ScopedSecret(secretAccessKey, scope), key -> SigV4Signer.signingKey(secretAccessKey, scope));
