@@ -76,6 +76,12 @@ public final class QueryEndpoint<P> implements Endpoints {
         Outcome outcome = new Outcome();
         try {
             return serve(request, sourceIp, requestId, outcome);
+        } catch (RuntimeException unanswered) {
+            // serve answers every failure of the request; this is a failure in answering one (an
+            // error mapper that threw). Left to Jetty, it would reach the client as an HTML page
+            // naming the exception and its message.
+            LOG.error("Request {} failed", requestId, unanswered);
+            return failed(outcome, defaultWriter, ApiError.internal(), requestId);
         } finally {
             metrics.record(outcome.service, outcome.action, outcome.code, Duration.ofNanos(System.nanoTime() - started));
             MDC.remove("requestId");

@@ -62,6 +62,7 @@ class QueryEndpointTest {
     }
 
     private final List<QueryInput> tagInputs = new ArrayList<>();
+    private volatile ApiErrorMapper failingMapper;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private GatehouseServer server;
     private IamClient iam;
@@ -93,7 +94,7 @@ class QueryEndpointTest {
         QueryService<Caller> stsService = new QueryService<>("sts", ServiceModel.sts(), Map.of(
                 "GetCallerIdentity", (context, input) -> Map.of(
                         "UserId", "AIDAEXAMPLE0000000001", "Account", "123456789012", "Arn", context.caller().arn())));
-        ApiErrorMapper errors = exception -> exception instanceof NotFound
+        ApiErrorMapper errors = exception -> failingMapper != null ? failingMapper.map(exception) : exception instanceof NotFound
                 ? Optional.of(new ApiError("NoSuchEntity", exception.getMessage(), 404))
                 : Optional.empty();
         ApiMetrics metrics = new ApiMetrics(registry, ServiceModel.iam().operationNames());
@@ -237,6 +238,24 @@ class QueryEndpointTest {
                 .contains("gatehouse_api_requests_seconds_count{action=\"ListUsers\",outcome=\"Success\",service=\"iam\"} 2")
                 .contains("gatehouse_api_requests_seconds_count{action=\"GetUser\",outcome=\"NoSuchEntity\",service=\"iam\"} 1")
                 .contains("gatehouse_api_requests_seconds_bucket{action=\"ListUsers\"");
+    }
+
+    @Test
+    void answersAFailureToMapAnErrorAsAServiceFailureInXmlNamingNothingOfIt() {
+        failingMapper = exception -> {
+            throw new IllegalStateException("internal detail");
+        };
+
+        assertThatThrownBy(() -> iam.getUser(request -> request.userName("nobody")))
+                .isInstanceOfSatisfying(AwsServiceException.class, failure -> {
+                    assertThat(failure.statusCode()).isEqualTo(500);
+                    assertThat(failure.awsErrorDetails().errorCode()).isEqualTo("ServiceFailure");
+                    assertThat(failure.getMessage()).doesNotContain("internal detail");
+                });
+        // Counted as what the client saw (the SDK retries a 500, so more than once), never as a success.
+        assertThat(registry.scrape())
+                .contains("gatehouse_api_requests_seconds_count{action=\"GetUser\",outcome=\"ServiceFailure\",service=\"iam\"}")
+                .doesNotContain("action=\"GetUser\",outcome=\"Success\"");
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.Collections;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
@@ -37,9 +36,9 @@ final class SqliteStatementCache implements StatementBuilderFactory {
     /** More than the distinct statements Gatehouse runs, so that eviction is the exception. */
     static final int STATEMENTS_PER_CONNECTION = 256;
 
-    // Weak keys: a connection the pool has closed takes its entry with it. (SQLiteConnection keeps
-    // Object's identity equality, which is what a WeakHashMap needs here.)
-    private final Map<SQLiteConnection, ConnectionStatements> connections = Collections.synchronizedMap(new WeakHashMap<>());
+    // Not weak keys: every statement refers to its connection, so a WeakHashMap would never let one
+    // go. Connections the pool has closed are dropped instead when it opens another.
+    private final Map<SQLiteConnection, ConnectionStatements> connections = new IdentityHashMap<>();
 
     @Override
     public StatementBuilder createStatementBuilder(Connection connection) {
@@ -49,7 +48,30 @@ final class SqliteStatementCache implements StatementBuilderFactory {
         } catch (SQLException e) {
             throw new IllegalStateException("not a SQLite connection", e);
         }
-        return new Builder(physical, connections.computeIfAbsent(physical, absent -> new ConnectionStatements()));
+        return new Builder(physical, statementsOf(physical));
+    }
+
+    private synchronized ConnectionStatements statementsOf(SQLiteConnection physical) {
+        ConnectionStatements statements = connections.get(physical);
+        if (statements == null) {
+            connections.keySet().removeIf(SqliteStatementCache::isClosed);
+            statements = new ConnectionStatements();
+            connections.put(physical, statements);
+        }
+        return statements;
+    }
+
+    private static boolean isClosed(SQLiteConnection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    /** Connections with statements kept; for tests. */
+    synchronized int connectionsHeld() {
+        return connections.size();
     }
 
     /**
@@ -76,10 +98,7 @@ final class SqliteStatementCache implements StatementBuilderFactory {
         T run(PreparedStatement statement) throws SQLException;
     }
 
-    /**
-     * One physical connection's statements, by SQL, least recently used first. It holds no
-     * reference to its connection, which would keep the weak key alive.
-     */
+    /** One physical connection's statements, by SQL, least recently used first. */
     static final class ConnectionStatements {
         private final Map<String, PreparedStatement> idle = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
@@ -103,20 +122,30 @@ final class SqliteStatementCache implements StatementBuilderFactory {
             return statement;
         }
 
-        /** Takes {@code statement} back for the next use of {@code sql}, or closes it if that has one already. */
-        void giveBack(String sql, Statement statement) throws SQLException {
+        /**
+         * Takes {@code statement} back for the next use of {@code sql}, or closes it if that has one
+         * already. Never throws, so that it cannot hide the failure of the work that used it.
+         */
+        void giveBack(String sql, Statement statement) {
             if (!lent.remove(statement)) {
-                statement.close();
+                closeQuietly(statement);
                 return;
             }
             PreparedStatement prepared = (PreparedStatement) statement;
-            if (prepared.isClosed()) {
+            try {
+                if (prepared.isClosed()) {
+                    return;
+                }
+                // Throws where sqlite-jdbc has finalized the statement after an error of its own
+                // (such as SQLITE_IOERR or an overflow), though isClosed() still says it is open.
+                prepared.clearParameters();
+            } catch (SQLException finalized) {
+                closeQuietly(prepared);
                 return;
             }
-            prepared.clearParameters();
             PreparedStatement previous = idle.putIfAbsent(sql, prepared);
             if (previous != null) {
-                prepared.close();
+                closeQuietly(prepared);
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -138,6 +139,47 @@ class SqliteStatementCacheTest {
             }
         }));
         assertThat(onlyFirst).isEqualTo(2);
+    }
+
+    @Test
+    void aConnectionThePoolHasClosedIsNotKeptByItsStatements() throws SQLException {
+        SqliteStatementCache cache = new SqliteStatementCache();
+        Jdbi direct = Jdbi.create(url);
+        direct.setStatementBuilderFactory(cache);
+        for (int i = 0; i < 3; i++) {
+            // Each handle opens its own connection and closes it, as the pool does when it retires one.
+            int count = direct.withHandle(handle -> handle.createQuery(COUNT).bind(0, "ann").mapTo(Integer.class).one());
+            assertThat(count).isEqualTo(2);
+        }
+        // The statements refer to their connection, so weak keys alone would keep every retired
+        // connection, and its statements, for good.
+        assertThat(cache.connectionsHeld()).isEqualTo(1);
+    }
+
+    @Test
+    void aStatementTheDriverFinalizedOnAnErrorReportsThatErrorAndIsPreparedAfresh() throws SQLException {
+        String abs = "SELECT abs(?)";
+        // abs() of the smallest long overflows: an error of the step that sqlite-jdbc answers by
+        // finalizing the statement, while the statement still says it is open.
+        assertThatThrownBy(() -> jdbi.useHandle(handle -> SqliteStatementCache.withStatement(handle, abs, statement -> {
+            statement.setLong(1, Long.MIN_VALUE);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        }))).hasMessageContaining("integer overflow");
+        long value = jdbi.withHandle(handle -> SqliteStatementCache.withStatement(handle, abs, statement -> {
+            statement.setLong(1, -5);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }));
+        assertThat(value).isEqualTo(5);
+        assertThatThrownBy(() -> jdbi.useHandle(handle -> handle.createQuery(abs).bind(0, Long.MIN_VALUE).mapTo(Long.class).one()))
+                .hasMessageContaining("integer overflow")
+                .satisfies(failure -> assertThat(failure.getSuppressed()).isEmpty());
+        long again = jdbi.withHandle(handle -> handle.createQuery(abs).bind(0, -7L).mapTo(Long.class).one());
+        assertThat(again).isEqualTo(7);
     }
 
     private int countFor(String owner) {
