@@ -54,7 +54,12 @@ public final class GatehouseServer implements AutoCloseable {
                 config.jetty.modifyServer(server -> putAheadOfJavalin(server, ahead));
             }
         });
-        app.start();
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            closeEndpoints(endpoints);
+            throw e;
+        }
         return new GatehouseServer(app, settings.host(), List.copyOf(endpoints));
     }
 
@@ -105,7 +110,14 @@ public final class GatehouseServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } finally {
+            closeEndpoints(endpoints);
+        }
+    }
+
+    private static void closeEndpoints(List<Endpoints> endpoints) {
         for (Endpoints group : endpoints) {
             if (group instanceof AutoCloseable resource) {
                 try {

@@ -74,7 +74,9 @@ final class QueryHttpHandler extends Handler.Abstract {
     private static Map<String, List<String>> headers(Request request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
-            headers.computeIfAbsent(field.getName(), name -> new ArrayList<>(1)).add(field.getValue());
+            // By lower-case name, so that a header sent several times keeps its values in wire order
+            // whatever case each line used, as SigV4's canonical headers need.
+            headers.computeIfAbsent(field.getLowerCaseName(), name -> new ArrayList<>(1)).add(field.getValue());
         }
         return headers;
     }
