@@ -34,6 +34,8 @@ class ConsoleSignInBenchmarkTest {
             assertThat(level.argon2().operations()).isPositive();
             assertThat(level.ratio()).isPositive();
             assertThat(level.signIns().cpuMillisEach()).isPositive();
+            assertThat(level.signIns().workerCpuMillisEach()).as("the client's share").isPositive()
+                    .isLessThan(level.signIns().cpuMillisEach());
         });
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("concurrency 2: sign-ins");
     }
