@@ -2,6 +2,7 @@ package dev.gatehouse.bench.console;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,22 +25,26 @@ final class ClosedLoop {
     /**
      * What one timed stretch measured. {@code cpuMillisEach} is this process's CPU time (every thread:
      * the clients', the server's, the JIT's and the collector's) per operation done; unlike the rates,
-     * it barely changes with what else the machine runs.
+     * it barely changes with what else the machine runs. {@code workerCpuMillisEach} is the part of it
+     * spent on the workers' own threads: for an operation that is a client of a server in this process,
+     * the client's share, which a real client would spend on another machine.
      */
     record Result(String what, int concurrency, long operations, long errors, double perSecond, double p50Millis,
-            double p99Millis, double cpuMillisEach, String firstError) {
+            double p99Millis, double cpuMillisEach, double workerCpuMillisEach, String firstError) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
-                    "%-9s concurrency=%d  %8.1f/s  p50=%7.1f ms  p99=%7.1f ms  CPU %.2f ms each  (%d done, %d errors%s)",
-                    what, concurrency, perSecond, p50Millis, p99Millis, cpuMillisEach, operations, errors,
-                    firstError == null ? "" : ", first: " + firstError);
+                    "%-9s concurrency=%d  %8.1f/s  p50=%7.1f ms  p99=%7.1f ms  CPU %.2f ms each, %.2f of it in the workers"
+                    + "  (%d done, %d errors%s)",
+                    what, concurrency, perSecond, p50Millis, p99Millis, cpuMillisEach, workerCpuMillisEach, operations,
+                    errors, firstError == null ? "" : ", first: " + firstError);
         }
     }
 
     private static final OperatingSystemMXBean PROCESS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private ClosedLoop() {
     }
@@ -48,6 +53,7 @@ final class ClosedLoop {
         long cpuBefore = PROCESS.getProcessCpuTime();
         long deadline = System.nanoTime() + length.toNanos();
         LongAdder errors = new LongAdder();
+        LongAdder workerCpu = new LongAdder();
         String[] firstError = new String[1];
         List<Thread> workers = new ArrayList<>();
         List<Histogram> histograms = new ArrayList<>();
@@ -55,22 +61,11 @@ final class ClosedLoop {
             Histogram histogram = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
             histograms.add(histogram);
             Thread worker = new Thread(() -> {
-                while (System.nanoTime() < deadline) {
-                    long started = System.nanoTime();
-                    try {
-                        operation.run();
-                        histogram.recordValue(Math.min(System.nanoTime() - started, histogram.getHighestTrackableValue()));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    } catch (Exception e) {
-                        errors.increment();
-                        synchronized (firstError) {
-                            if (firstError[0] == null) {
-                                firstError[0] = e.toString();
-                            }
-                        }
-                    }
+                long cpuAtStart = THREADS.getCurrentThreadCpuTime();
+                try {
+                    work(deadline, operation, histogram, errors, firstError);
+                } finally {
+                    workerCpu.add(THREADS.getCurrentThreadCpuTime() - cpuAtStart);
                 }
             }, what + "-" + i);
             workers.add(worker);
@@ -85,6 +80,27 @@ final class ClosedLoop {
         long done = all.getTotalCount();
         return new Result(what, concurrency, done, errors.sum(), done / (length.toNanos() / 1e9),
                 all.getValueAtPercentile(50) / 1e6, all.getValueAtPercentile(99) / 1e6, done == 0 ? 0 : cpu / 1e6 / done,
-                firstError[0]);
+                done == 0 ? 0 : workerCpu.sum() / 1e6 / done, firstError[0]);
+    }
+
+    /** One worker's loop: the operation again and again until the deadline, each timing or error recorded. */
+    private static void work(long deadline, Operation operation, Histogram histogram, LongAdder errors, String[] firstError) {
+        while (System.nanoTime() < deadline) {
+            long started = System.nanoTime();
+            try {
+                operation.run();
+                histogram.recordValue(Math.min(System.nanoTime() - started, histogram.getHighestTrackableValue()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                errors.increment();
+                synchronized (firstError) {
+                    if (firstError[0] == null) {
+                        firstError[0] = e.toString();
+                    }
+                }
+            }
+        }
     }
 }

@@ -23,7 +23,7 @@ class ConsoleSignInBenchmarkTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         // A cheap hash keeps the test short; the users are many enough for the sign-ins a second allows.
         ConsoleSignInBenchmark.Report report = ConsoleSignInBenchmark.run(data, new PasswordHasher(new Argon2Parameters(1024, 1, 1)),
-                new ConsoleSignInBenchmark.Plan(List.of(1, 2), Duration.ZERO, Duration.ofSeconds(1), 120),
+                new ConsoleSignInBenchmark.Plan(List.of(1, 2), Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(1), 120),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(report.users()).isEqualTo(120);
@@ -34,7 +34,10 @@ class ConsoleSignInBenchmarkTest {
             assertThat(level.argon2().operations()).isPositive();
             assertThat(level.ratio()).isPositive();
             assertThat(level.signIns().cpuMillisEach()).isPositive();
+            assertThat(level.signIns().workerCpuMillisEach()).as("the client's share").isPositive()
+                    .isLessThan(level.signIns().cpuMillisEach());
         });
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("concurrency 2: sign-ins");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("concurrency 2: sign-ins")
+                .containsPattern("compiled the path with [1-9][0-9]* near-free sign-ins \\(0 errors\\)");
     }
 }

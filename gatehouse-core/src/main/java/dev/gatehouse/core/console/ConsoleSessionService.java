@@ -57,15 +57,19 @@ public final class ConsoleSessionService {
      */
     public IssuedConsoleSession start(PrincipalRef principal, ConsoleSessionState state, boolean passwordChangeRequired,
             Optional<ConsoleSessionId> previous) {
+        return store.inTransaction(session -> start(session, principal, state, passwordChangeRequired, previous));
+    }
+
+    /** {@link #start(PrincipalRef, ConsoleSessionState, boolean, Optional)} in the caller's unit of work. */
+    public IssuedConsoleSession start(StoreSession session, PrincipalRef principal, ConsoleSessionState state,
+            boolean passwordChangeRequired, Optional<ConsoleSessionId> previous) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(state, "state");
-        return store.inTransaction(session -> {
-            Instant now = clock.instant();
-            previous.ifPresent(id -> session.consoleSessions().delete(id.digest()));
-            session.consoleSessions().deleteExpired(now.minus(limits.idle()), now.minus(limits.absolute()));
-            return insert(session, new Draft(principal, state, null, passwordChangeRequired, now,
-                    state == ConsoleSessionState.AUTHENTICATED ? now : null), now, null);
-        });
+        Instant now = clock.instant();
+        previous.ifPresent(id -> session.consoleSessions().delete(id.digest()));
+        session.consoleSessions().deleteExpired(now.minus(limits.idle()), now.minus(limits.absolute()));
+        return insert(session, new Draft(principal, state, null, passwordChangeRequired, now,
+                state == ConsoleSessionState.AUTHENTICATED ? now : null), now, null);
     }
 
     /**
@@ -76,21 +80,33 @@ public final class ConsoleSessionService {
      * @return empty if the pending session is gone (expired, or completed by a concurrent request)
      */
     public Optional<IssuedConsoleSession> completeMfa(ConsoleSession pending, SerialNumber serial, Origin origin) {
+        requirePending(pending, serial);
+        return store.inTransaction(session -> completeMfa(session, pending, serial, origin));
+    }
+
+    /**
+     * {@link #completeMfa(ConsoleSession, SerialNumber, Origin)} in the caller's unit of work, such as
+     * the one that accepted the code, so that the code's use and the session it opens commit together.
+     */
+    public Optional<IssuedConsoleSession> completeMfa(StoreSession session, ConsoleSession pending, SerialNumber serial,
+            Origin origin) {
+        requirePending(pending, serial);
+        if (!session.consoleSessions().delete(pending.digest())) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        IssuedConsoleSession issued = insert(session, new Draft(pending.principal(), ConsoleSessionState.AUTHENTICATED,
+                serial, pending.passwordChangeRequired(), pending.createdAt(), now), now, null);
+        audit.record(session, pending.principal().accountId(), Lookups.arn(session, pending.principal()),
+                AuditAction.SIGN_IN_MFA, AuditOutcome.SUCCESS, origin, true, "device " + serial);
+        return Optional.of(issued);
+    }
+
+    static void requirePending(ConsoleSession pending, SerialNumber serial) {
         Objects.requireNonNull(serial, "serial");
         if (pending.state() != ConsoleSessionState.PENDING_MFA) {
             throw new IllegalArgumentException("only a session waiting for a code can complete MFA");
         }
-        return store.inTransaction(session -> {
-            if (!session.consoleSessions().delete(pending.digest())) {
-                return Optional.empty();
-            }
-            Instant now = clock.instant();
-            IssuedConsoleSession issued = insert(session, new Draft(pending.principal(), ConsoleSessionState.AUTHENTICATED,
-                    serial, pending.passwordChangeRequired(), pending.createdAt(), now), now, null);
-            audit.record(session, pending.principal().accountId(), Lookups.arn(session, pending.principal()),
-                    AuditAction.SIGN_IN_MFA, AuditOutcome.SUCCESS, origin, true, "device " + serial);
-            return Optional.of(issued);
-        });
     }
 
     /**

@@ -29,6 +29,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Console sign-in: the password step for root (e-mail) or an IAM user (account ID or alias and
@@ -64,13 +66,28 @@ public final class SignInService {
     }
 
     public PasswordSignIn signInRoot(String email, Password password, Origin origin) {
-        Optional<PrincipalRef> principal = store.read(session -> parse(() -> EmailAddress.of(email))
-                .flatMap(address -> session.accounts().findByRootEmail(address)).map(Account::root));
-        return check(principal, password, origin, email);
+        return signInRoot(email, password, origin, (session, result) -> result);
+    }
+
+    /**
+     * The password step of the root user, with {@code then} run on its result in the unit of work that
+     * records it (the audit event, the throttle), so that what follows a sign-in (a console session) is
+     * committed with it: one durable commit, not two. A failure {@code then} throws undoes the record too.
+     */
+    public <T> T signInRoot(String email, Password password, Origin origin, BiFunction<StoreSession, PasswordSignIn, T> then) {
+        return check(session -> parse(() -> EmailAddress.of(email))
+                .flatMap(address -> session.accounts().findByRootEmail(address)).map(Account::root), password, origin, email,
+                then);
     }
 
     public PasswordSignIn signInUser(String accountIdOrAlias, String userName, Password password, Origin origin) {
-        Optional<PrincipalRef> principal = store.read(session -> {
+        return signInUser(accountIdOrAlias, userName, password, origin, (session, result) -> result);
+    }
+
+    /** The password step of an IAM user, with {@code then} as in {@link #signInRoot(String, Password, Origin, BiFunction)}. */
+    public <T> T signInUser(String accountIdOrAlias, String userName, Password password, Origin origin,
+            BiFunction<StoreSession, PasswordSignIn, T> then) {
+        return check(session -> {
             Optional<Account> account = parse(() -> AccountId.isAccountId(accountIdOrAlias)
                     ? session.accounts().find(AccountId.of(accountIdOrAlias))
                     : session.accounts().findByAlias(AccountAlias.of(accountIdOrAlias)))
@@ -80,8 +97,7 @@ public final class SignInService {
                 return session.users().findByName(account.get().id(), name.get()).map(IamUser::principal);
             }
             return Optional.<PrincipalRef>empty();
-        });
-        return check(principal, password, origin, accountIdOrAlias + "/" + userName);
+        }, password, origin, accountIdOrAlias + "/" + userName, then);
     }
 
     /**
@@ -91,13 +107,24 @@ public final class SignInService {
      * code's SIGN_IN_MFA is written when the session completes the sign-in.
      */
     public VerificationOutcome verifyMfa(PrincipalRef principal, SerialNumber serial, String code, Origin origin) {
+        return verifyMfa(principal, serial, code, origin, (session, outcome) -> outcome);
+    }
+
+    /**
+     * The code step, with {@code then} run on its outcome in the same unit of work as the verification
+     * (the code's step advanced, the audit events), so that the session an accepted code completes is
+     * committed with it: one durable commit, not two. A failure {@code then} throws undoes the
+     * verification too, so the code stays unused.
+     */
+    public <T> T verifyMfa(PrincipalRef principal, SerialNumber serial, String code, Origin origin,
+            BiFunction<StoreSession, VerificationOutcome, T> then) {
         return store.inTransaction(session -> {
             VerificationOutcome outcome = verifier.verify(session, principal, serial, code, origin);
             if (!outcome.accepted()) {
                 audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.SIGN_IN_MFA,
                         AuditOutcome.of(outcome), origin, false, refusal(outcome) + ", device " + serial);
             }
-            return outcome;
+            return then.apply(session, outcome);
         });
     }
 
@@ -155,14 +182,22 @@ public final class SignInService {
      * hash in turn. The transaction then decides on the state as it is at commit: a principal throttled
      * meanwhile (by concurrent guesses) is refused, and a password changed meanwhile counts as wrong.
      */
-    private PasswordSignIn check(Optional<PrincipalRef> principal, Password password, Origin origin, String typed) {
-        Optional<PasswordHash> checked = principal.flatMap(found -> store.read(session -> session.loginProfiles().find(found)))
-                .map(LoginProfile::passwordHash);
+    private <T> T check(Function<StoreSession, Optional<PrincipalRef>> lookup, Password password, Origin origin,
+            String typed, BiFunction<StoreSession, PasswordSignIn, T> then) {
+        // The principal and its password hash in one read: one connection from the pool, not two.
+        Found found = store.read(session -> {
+            Optional<PrincipalRef> principal = lookup.apply(session);
+            Optional<LoginProfile> profile = principal.flatMap(named -> session.loginProfiles().find(named));
+            return new Found(principal, profile.map(LoginProfile::passwordHash));
+        });
+        Optional<PrincipalRef> principal = found.principal();
+        Optional<PasswordHash> checked = found.passwordHash();
         // Always hashed, so neither an unknown name nor a lock shows in the response time.
         boolean matches = hasher.verify(password, checked.orElse(decoy));
         Optional<PasswordHash> rehashed = matches && hasher.needsRehash(checked.get())
                 ? Optional.of(hasher.hash(password)) : Optional.empty();
-        return store.inTransaction(session -> record(session, principal, checked, matches, rehashed, origin, typed));
+        return store.inTransaction(session -> then.apply(session,
+                record(session, principal, checked, matches, rehashed, origin, typed)));
     }
 
     private PasswordSignIn record(StoreSession session, Optional<PrincipalRef> principal, Optional<PasswordHash> checked,
@@ -202,6 +237,10 @@ public final class SignInService {
         return new PasswordSignIn(mfa ? SignInOutcome.MFA_REQUIRED : SignInOutcome.SIGNED_IN, found, changeRequired);
     }
 
+
+    /** Who the typed name is, and its password hash where it has a password. */
+    private record Found(Optional<PrincipalRef> principal, Optional<PasswordHash> passwordHash) {
+    }
 
     /** Whether the principal's password is still the one whose hash was checked outside the transaction. */
     private static boolean stillCurrent(StoreSession session, PrincipalRef principal, PasswordHash checked) {

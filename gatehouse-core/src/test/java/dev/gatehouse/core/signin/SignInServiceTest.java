@@ -1,6 +1,7 @@
 package dev.gatehouse.core.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.Account;
@@ -82,6 +83,52 @@ class SignInServiceTest {
     }
 
     @Test
+    void whatFollowsThePasswordStepCommitsWithItsRecordOrUndoesIt() {
+        String opened = gatehouse.signIn.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN,
+                (session, result) -> {
+                    assertThat(session.audit().recent(account.id(), 10)).as("the record is in the same unit of work")
+                            .anyMatch(event -> event.action() == AuditAction.SIGN_IN_PASSWORD);
+                    return "opened";
+                });
+        assertThat(opened).isEqualTo("opened");
+        int recorded = store.auditEvents().size();
+
+        assertThatThrownBy(() -> gatehouse.signIn.signInRoot("root@example.com", Password.of("guess"), ORIGIN,
+                (session, result) -> {
+                    throw new IllegalStateException("the session could not be written");
+                })).hasMessageContaining("could not be written");
+
+        assertThat(store.auditEvents()).as("the failure's record went with it").hasSize(recorded);
+    }
+
+    @Test
+    void aCodeWhoseFollowingWorkFailsStaysUnused() {
+        NewVirtualMfaDevice device = enabledRootDevice();
+        gatehouse.clock.advance(Duration.ofSeconds(30));
+        String code = new TotpGenerator(TotpParameters.AWS_DEFAULT).generateOneTimePassword(device.seed(),
+                gatehouse.clock.instant());
+
+        assertThatThrownBy(() -> gatehouse.signIn.verifyMfa(account.root(), device.device().serial(), code, ORIGIN,
+                (session, outcome) -> {
+                    throw new IllegalStateException("the session could not be written");
+                })).hasMessageContaining("could not be written");
+
+        assertThat(gatehouse.signIn.verifyMfa(account.root(), device.device().serial(), code, ORIGIN))
+                .isEqualTo(VerificationOutcome.ACCEPTED);
+    }
+
+    private NewVirtualMfaDevice enabledRootDevice() {
+        NewVirtualMfaDevice device = gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
+                DeviceName.of("root"), Tags.NONE, ORIGIN);
+        TotpGenerator totp = new TotpGenerator(TotpParameters.AWS_DEFAULT);
+        long step = TotpParameters.AWS_DEFAULT.stepAt(gatehouse.clock.instant());
+        gatehouse.mfaDevices.enableMfaDevice(account.root(), device.device().serial(),
+                totp.generateOneTimePasswordAtStep(device.seed(), step - 1),
+                totp.generateOneTimePasswordAtStep(device.seed(), step), ORIGIN);
+        return device;
+    }
+
+    @Test
     void rehashesAWeakHashAtTheNextSignIn() {
         Gatehouse stronger = new Gatehouse(store);
         SignInService upgraded = new SignInService(store, new PasswordHasher(new Argon2Parameters(128, 2, 1)),
@@ -109,13 +156,8 @@ class SignInServiceTest {
 
     @Test
     void countsPasswordFailuresApartFromMfaFailures() {
-        NewVirtualMfaDevice device = gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
-                DeviceName.of("root"), Tags.NONE, ORIGIN);
+        NewVirtualMfaDevice device = enabledRootDevice();
         TotpGenerator totp = new TotpGenerator(TotpParameters.AWS_DEFAULT);
-        long step = TotpParameters.AWS_DEFAULT.stepAt(gatehouse.clock.instant());
-        gatehouse.mfaDevices.enableMfaDevice(account.root(), device.device().serial(),
-                totp.generateOneTimePasswordAtStep(device.seed(), step - 1),
-                totp.generateOneTimePasswordAtStep(device.seed(), step), ORIGIN);
         for (int i = 0; i < 9; i++) {
             gatehouse.signIn.signInRoot("root@example.com", Password.of("guess-" + i), ORIGIN);
             gatehouse.clock.advance(Duration.ofMinutes(5));

@@ -3,7 +3,9 @@ package dev.gatehouse.server.console.pages;
 import dev.gatehouse.core.account.AccountId;
 import dev.gatehouse.core.account.PrincipalRef;
 import dev.gatehouse.core.console.ConsoleSession;
-import dev.gatehouse.core.console.ConsoleSessionState;
+import dev.gatehouse.core.console.ConsoleSignIn;
+import dev.gatehouse.core.console.ConsoleSignIn.CodeStep;
+import dev.gatehouse.core.console.ConsoleSignIn.PasswordStep;
 import dev.gatehouse.core.console.IssuedConsoleSession;
 import dev.gatehouse.core.crypto.Password;
 import dev.gatehouse.core.error.ValidationException;
@@ -41,9 +43,11 @@ public final class SignInPages implements ConsolePages {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ConsoleContext console;
+    private final ConsoleSignIn steps;
 
     public SignInPages(ConsoleContext console) {
         this.console = console;
+        this.steps = new ConsoleSignIn(console.services().signIn(), console.sessions());
     }
 
     @Override
@@ -79,37 +83,37 @@ public final class SignInPages implements ConsolePages {
         String email = request.form("email").strip();
         String accountId = request.form("account").strip();
         String userName = request.form("username").strip();
-        PasswordSignIn result;
+        Optional<PasswordStep> step;
         try {
             Password password = Password.of(request.form("password"));
-            result = kind.equals("root")
-                    ? console.services().signIn().signInRoot(email, password, request.origin())
-                    : console.services().signIn().signInUser(accountId, userName, password, request.origin());
+            // The outcome and the session it opens are one unit of work: one durable commit.
+            step = Optional.of(kind.equals("root")
+                    ? steps.signInRoot(email, password, request.origin(), request.sessionIdFromCookie())
+                    : steps.signInUser(accountId, userName, password, request.origin(), request.sessionIdFromCookie()));
         } catch (ValidationException unusablePassword) {
             // An empty or overlong password: no principal's, so the same answer as a wrong one.
-            result = null;
+            step = Optional.empty();
         }
-        if (result == null || result.outcome() == SignInOutcome.FAILED) {
+        Optional<IssuedConsoleSession> issued = step.flatMap(PasswordStep::session);
+        if (issued.isEmpty()) {
             Map<String, Object> fields = fields(kind, email, accountId, userName);
             fields.put("error", WRONG_DETAILS);
             request.render(HttpStatus.UNAUTHORIZED, "signin.jte", "Sign in", fields);
             return;
         }
-        boolean mfa = result.outcome() == SignInOutcome.MFA_REQUIRED;
-        IssuedConsoleSession issued = console.sessions().start(result.principal(),
-                mfa ? ConsoleSessionState.PENDING_MFA : ConsoleSessionState.AUTHENTICATED, result.passwordChangeRequired(),
-                request.sessionIdFromCookie());
-        request.startSession(issued);
-        request.redirect(mfa ? ConsolePaths.SIGN_IN_MFA
+        PasswordSignIn result = step.get().result();
+        request.startSession(issued.get());
+        request.redirect(result.outcome() == SignInOutcome.MFA_REQUIRED ? ConsolePaths.SIGN_IN_MFA
                 : result.passwordChangeRequired() ? ConsolePaths.CHANGE_PASSWORD : ConsolePaths.DASHBOARD);
     }
 
     private void mfaForm(ConsoleRequest request) {
-        if (devices(request.principal()).isEmpty()) {
+        List<MfaDevice> devices = devices(request.principal());
+        if (devices.isEmpty()) {
             noDeviceLeft(request);
             return;
         }
-        renderMfa(request, HttpStatus.OK, "");
+        renderMfa(request, HttpStatus.OK, devices, "");
     }
 
     /**
@@ -133,22 +137,23 @@ public final class SignInPages implements ConsolePages {
         Optional<SerialNumber> serial = devices.size() == 1 ? Optional.of(devices.get(0).serial())
                 : devices.stream().map(MfaDevice::serial).filter(candidate -> candidate.value().equals(chosen)).findFirst();
         if (serial.isEmpty()) {
-            renderMfa(request, HttpStatus.BAD_REQUEST, "Choose the device whose code you enter.");
+            renderMfa(request, HttpStatus.BAD_REQUEST, devices, "Choose the device whose code you enter.");
             return;
         }
         String code = request.form("code").strip();
-        VerificationOutcome outcome = console.services().signIn().verifyMfa(principal, serial.get(), code, request.origin());
-        if (outcome == VerificationOutcome.THROTTLED) {
+        // The verification and the session an accepted code opens are one unit of work: one durable commit.
+        CodeStep step = steps.verifyCode(request.session(), serial.get(), code, request.origin());
+        if (step.outcome() == VerificationOutcome.THROTTLED) {
             Instant until = console.services().mfaVerifier().blockedUntil(principal, serial.get())
                     .orElse(console.services().clock().instant());
-            renderMfa(request, HttpStatus.TOO_MANY_REQUESTS, throttled(until));
+            renderMfa(request, HttpStatus.TOO_MANY_REQUESTS, devices, throttled(until));
             return;
         }
-        if (!outcome.accepted()) {
-            renderMfa(request, HttpStatus.UNAUTHORIZED, WRONG_CODE);
+        if (!step.outcome().accepted()) {
+            renderMfa(request, HttpStatus.UNAUTHORIZED, devices, WRONG_CODE);
             return;
         }
-        Optional<IssuedConsoleSession> issued = console.sessions().completeMfa(request.session(), serial.get(), request.origin());
+        Optional<IssuedConsoleSession> issued = step.session();
         if (issued.isEmpty()) {
             request.redirect(ConsolePaths.SIGN_IN);
             return;
@@ -168,8 +173,8 @@ public final class SignInPages implements ConsolePages {
         request.redirect(ConsolePaths.SIGN_IN + "?signed-out=1");
     }
 
-    private void renderMfa(ConsoleRequest request, HttpStatus status, String error) {
-        List<DeviceChoice> choices = devices(request.principal()).stream()
+    private void renderMfa(ConsoleRequest request, HttpStatus status, List<MfaDevice> devices, String error) {
+        List<DeviceChoice> choices = devices.stream()
                 .map(device -> new DeviceChoice(device.serial().value(), device.name(), device.kind().name())).toList();
         request.render(status, "mfa.jte", "Multi-factor authentication", Map.of("devices", choices, "error", error));
     }
