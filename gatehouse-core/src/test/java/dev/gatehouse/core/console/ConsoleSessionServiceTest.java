@@ -12,15 +12,12 @@ import dev.gatehouse.core.crypto.Password;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.testing.Gatehouse;
 import dev.gatehouse.core.testing.InMemoryStore;
-import dev.gatehouse.core.store.StoreSession;
-import dev.gatehouse.core.store.Store;
+import dev.gatehouse.core.testing.WriteCountingStore;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.UserName;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.function.Function;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,35 +103,23 @@ class ConsoleSessionServiceTest {
 
     @Test
     void aLiveSessionSeenWithinTheMinuteIsResumedWithoutAWriteTransaction() {
-        AtomicInteger writes = new AtomicInteger();
-        Store countingWrites = new Store() {
-            @Override
-            public <T> T inTransaction(Function<StoreSession, T> work) {
-                writes.incrementAndGet();
-                return store.inTransaction(work);
-            }
-
-            @Override
-            public <T> T read(Function<StoreSession, T> work) {
-                return store.inTransaction(work);
-            }
-        };
+        WriteCountingStore countingWrites = new WriteCountingStore(store);
         ConsoleSessionService reading = new ConsoleSessionService(countingWrites, gatehouse.audit, LIMITS,
                 gatehouse.clock, new SecureRandom());
         IssuedConsoleSession issued = reading.start(account.root(), ConsoleSessionState.AUTHENTICATED, false, Optional.empty());
-        int afterStart = writes.get();
+        int afterStart = countingWrites.writes();
 
         gatehouse.clock.advance(Duration.ofSeconds(59));
         assertThat(reading.resume(issued.id())).isPresent();
-        assertThat(writes).as("nothing to write").hasValue(afterStart);
+        assertThat(countingWrites.writes()).as("nothing to write").isEqualTo(afterStart);
 
         gatehouse.clock.advance(Duration.ofSeconds(1));
         assertThat(reading.resume(issued.id()).orElseThrow().lastSeenAt()).isEqualTo(Gatehouse.START.plusSeconds(60));
-        assertThat(writes).as("the minute's touch").hasValue(afterStart + 1);
+        assertThat(countingWrites.writes()).as("the minute's touch").isEqualTo(afterStart + 1);
 
         gatehouse.clock.advance(LIMITS.idle());
         assertThat(reading.resume(issued.id())).as("expired: deleted in a write").isEmpty();
-        assertThat(writes).hasValue(afterStart + 2);
+        assertThat(countingWrites.writes()).isEqualTo(afterStart + 2);
     }
 
     @Test

@@ -17,10 +17,9 @@ import dev.gatehouse.core.mfa.DeviceName;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.mfa.VerificationOutcome;
 import dev.gatehouse.core.signin.SignInOutcome;
-import dev.gatehouse.core.store.Store;
-import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.testing.Gatehouse;
 import dev.gatehouse.core.testing.InMemoryStore;
+import dev.gatehouse.core.testing.WriteCountingStore;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.core.user.UserName;
@@ -30,8 +29,6 @@ import dev.gatehouse.otp.TotpParameters;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,19 +40,8 @@ class ConsoleSignInTest {
 
     private final InMemoryStore store = new InMemoryStore();
     /** Units of work that write; each is one durable commit on a real store. */
-    private final AtomicInteger writes = new AtomicInteger();
-    private final Gatehouse gatehouse = new Gatehouse(new Store() {
-        @Override
-        public <T> T inTransaction(Function<StoreSession, T> work) {
-            writes.incrementAndGet();
-            return store.inTransaction(work);
-        }
-
-        @Override
-        public <T> T read(Function<StoreSession, T> work) {
-            return store.inTransaction(work);
-        }
-    });
+    private final WriteCountingStore counted = new WriteCountingStore(store);
+    private final Gatehouse gatehouse = new Gatehouse(counted);
     private final ConsoleSessionService sessions = new ConsoleSessionService(gatehouse.store, gatehouse.audit,
             ConsoleSessionLimits.DEFAULT, gatehouse.clock, new SecureRandom());
     private final ConsoleSignIn steps = new ConsoleSignIn(gatehouse.signIn, sessions);
@@ -81,11 +67,11 @@ class ConsoleSignInTest {
 
     @Test
     void thePasswordStepRecordsTheSignInAndOpensThePendingSessionInOneUnitOfWork() {
-        int before = writes.get();
+        int before = counted.writes();
 
         PasswordStep step = aliceSignsIn(PASSWORD);
 
-        assertThat(writes).hasValue(before + 1);
+        assertThat(counted.writes()).isEqualTo(before + 1);
         assertThat(step.result().outcome()).isEqualTo(SignInOutcome.MFA_REQUIRED);
         IssuedConsoleSession issued = step.session().orElseThrow();
         assertThat(issued.session().state()).isEqualTo(ConsoleSessionState.PENDING_MFA);
@@ -127,11 +113,11 @@ class ConsoleSignInTest {
     @Test
     void anAcceptedCodeCompletesTheSignInUnderANewIdInOneUnitOfWork() {
         IssuedConsoleSession pending = aliceSignsIn(PASSWORD).session().orElseThrow();
-        int before = writes.get();
+        int before = counted.writes();
 
         CodeStep step = steps.verifyCode(pending.session(), serial, currentCode(), ORIGIN);
 
-        assertThat(writes).hasValue(before + 1);
+        assertThat(counted.writes()).isEqualTo(before + 1);
         assertThat(step.outcome()).isEqualTo(VerificationOutcome.ACCEPTED);
         IssuedConsoleSession signedIn = step.session().orElseThrow();
         assertThat(signedIn.id()).isNotEqualTo(pending.id());
@@ -188,11 +174,11 @@ class ConsoleSignInTest {
     void onlyAPendingSessionTakesACode() {
         IssuedConsoleSession signedIn = steps.signInRoot("root@example.com", Password.of(PASSWORD), ORIGIN, Optional.empty())
                 .session().orElseThrow();
-        int before = writes.get();
+        int before = counted.writes();
 
         assertThatThrownBy(() -> steps.verifyCode(signedIn.session(), serial, currentCode(), ORIGIN))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(writes).as("nothing verified").hasValue(before);
+        assertThat(counted.writes()).as("nothing verified").isEqualTo(before);
     }
 
     private PasswordStep aliceSignsIn(String password) {

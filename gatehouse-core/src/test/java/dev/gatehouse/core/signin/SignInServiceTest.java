@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.Account;
+import dev.gatehouse.core.account.PrincipalRef;
 import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditOutcome;
 import dev.gatehouse.core.audit.Origin;
@@ -63,13 +64,8 @@ class SignInServiceTest {
     void asksForAnMfaCodeWhenThePrincipalHasADeviceAndAcceptsItOnce() {
         IamUser alice = gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, ORIGIN);
         gatehouse.passwords.createLoginProfile(alice.principal(), Password.of("Correct-Horse-7"), false, ORIGIN);
-        NewVirtualMfaDevice device = gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
-                DeviceName.of("alice"), Tags.NONE, ORIGIN);
+        NewVirtualMfaDevice device = enabledDevice(alice.principal(), "alice");
         TotpGenerator totp = new TotpGenerator(TotpParameters.AWS_DEFAULT);
-        long step = TotpParameters.AWS_DEFAULT.stepAt(gatehouse.clock.instant());
-        gatehouse.mfaDevices.enableMfaDevice(alice.principal(), device.device().serial(),
-                totp.generateOneTimePasswordAtStep(device.seed(), step - 1),
-                totp.generateOneTimePasswordAtStep(device.seed(), step), ORIGIN);
         gatehouse.clock.advance(Duration.ofSeconds(30));
 
         PasswordSignIn result = gatehouse.signIn.signInUser(account.id().value(), "alice",
@@ -118,11 +114,16 @@ class SignInServiceTest {
     }
 
     private NewVirtualMfaDevice enabledRootDevice() {
+        return enabledDevice(account.root(), "root");
+    }
+
+    /** A virtual device named {@code name}, enabled for {@code principal} with the codes of the last two steps. */
+    private NewVirtualMfaDevice enabledDevice(PrincipalRef principal, String name) {
         NewVirtualMfaDevice device = gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
-                DeviceName.of("root"), Tags.NONE, ORIGIN);
+                DeviceName.of(name), Tags.NONE, ORIGIN);
         TotpGenerator totp = new TotpGenerator(TotpParameters.AWS_DEFAULT);
         long step = TotpParameters.AWS_DEFAULT.stepAt(gatehouse.clock.instant());
-        gatehouse.mfaDevices.enableMfaDevice(account.root(), device.device().serial(),
+        gatehouse.mfaDevices.enableMfaDevice(principal, device.device().serial(),
                 totp.generateOneTimePasswordAtStep(device.seed(), step - 1),
                 totp.generateOneTimePasswordAtStep(device.seed(), step), ORIGIN);
         return device;

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -267,9 +269,26 @@ class ConsoleWalkBrowserTest {
     private void click(By target) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(target).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(ready -> replaced(page));
         wait.until(ready -> "complete".equals(((JavascriptExecutor) ready)
                 .executeScript("return document.readyState")));
+    }
+
+    /** Whether {@code element}'s document has been replaced by another. */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException detached) {
+            // Caught in the middle of a navigation, Chromium may name the old document's node as no
+            // longer in the document rather than as stale: the same fact.
+            if (String.valueOf(detached.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw detached;
+        }
     }
 
     private static void deleteOldScreenshots() throws IOException {
