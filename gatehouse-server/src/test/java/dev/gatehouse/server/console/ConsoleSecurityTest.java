@@ -170,7 +170,7 @@ class ConsoleSecurityTest extends ConsoleTestCase {
 
     @Test
     void aBodyNoBrowserWouldSendGetsAConsolePageThatShowsNothingOfTheServersInsides() {
-        browser.follow(browser.signInAsRoot(ConsoleServer.ROOT_EMAIL, ConsoleServer.PASSWORD));
+        signedInRoot();
 
         Response malformed = browser.postRaw("/console/security-credentials/access-keys/create", "csrf=%ZZ&understood=%");
 

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class ConsoleTestCase {
 
+    /** One's own security credentials: keys, password and MFA devices. */
+    static final String CREDENTIALS = "/console/security-credentials";
+
     @TempDir
     Path data;
 

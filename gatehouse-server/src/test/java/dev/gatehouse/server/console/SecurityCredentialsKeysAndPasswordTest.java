@@ -22,13 +22,11 @@ import org.junit.jupiter.api.Test;
 /** One's own access keys and password in the console, and the CSRF token on every form of these pages. */
 class SecurityCredentialsKeysAndPasswordTest extends ConsoleTestCase {
 
-    private static final String CREDENTIALS = "/console/security-credentials";
     private static final String CREATE_KEY = CREDENTIALS + "/access-keys/create";
-
 
     @Test
     void theRootUserIsWarnedThenCreatesDownloadsDeactivatesAndDeletesAKey() {
-        browser.follow(browser.signInAsRoot(ConsoleServer.ROOT_EMAIL, ConsoleServer.PASSWORD));
+        signedInRoot();
         assertThat(browser.get(CREDENTIALS).text("#access-keys + p, section[aria-labelledby=keys] .message"))
                 .contains("root user access keys are not recommended");
         Response form = browser.get(CREATE_KEY);

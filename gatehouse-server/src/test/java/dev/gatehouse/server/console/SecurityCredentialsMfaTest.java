@@ -25,13 +25,11 @@ import org.junit.jupiter.api.Test;
 /** One's own MFA devices in the console: the Assign MFA device wizard, resync and removal. */
 class SecurityCredentialsMfaTest extends ConsoleTestCase {
 
-    private static final String CREDENTIALS = "/console/security-credentials";
     private static final String ASSIGN = CREDENTIALS + "/mfa/assign";
-
 
     @Test
     void theRootUserAssignsAVirtualDeviceWithTwoConsecutiveCodesComputedFromTheSecretOnThePage() {
-        browser.follow(browser.signInAsRoot(ConsoleServer.ROOT_EMAIL, ConsoleServer.PASSWORD));
+        signedInRoot();
         Response overview = browser.get(CREDENTIALS);
         assertThat(overview.text("#mfa-devices tbody")).contains("No MFA devices");
         assertThat(overview.page().select("a#assign-mfa").attr("href")).isEqualTo(ASSIGN);
@@ -76,7 +74,7 @@ class SecurityCredentialsMfaTest extends ConsoleTestCase {
 
     @Test
     void wrongCodesAreRefusedAndTheSameDeviceCanBeTriedAgain() {
-        browser.follow(browser.signInAsRoot(ConsoleServer.ROOT_EMAIL, ConsoleServer.PASSWORD));
+        signedInRoot();
         Response setUp = startWizard("root-phone");
         ConsoleServer.Authenticator app = app(setUp, setUp.text("#secret-key"));
 
@@ -97,7 +95,7 @@ class SecurityCredentialsMfaTest extends ConsoleTestCase {
 
     @Test
     void startingTheWizardAgainDeletesTheDeviceItLeftUnassigned() {
-        browser.follow(browser.signInAsRoot(ConsoleServer.ROOT_EMAIL, ConsoleServer.PASSWORD));
+        signedInRoot();
         startWizard("root-phone");
         String firstSecret = startWizard("root-phone").text("#secret-key");
         Response third = startWizard("other-name");
@@ -111,7 +109,7 @@ class SecurityCredentialsMfaTest extends ConsoleTestCase {
 
     @Test
     void aBadDeviceNameOrATakenOneIsSaidPlainly() {
-        browser.follow(browser.signInAsRoot(ConsoleServer.ROOT_EMAIL, ConsoleServer.PASSWORD));
+        signedInRoot();
         Response spaces = startWizard("my phone");
         assertThat(spaces.status()).isEqualTo(400);
         assertThat(spaces.text(".message.error")).contains("no spaces");
@@ -181,7 +179,7 @@ class SecurityCredentialsMfaTest extends ConsoleTestCase {
 
     @Test
     void anAdministratorRegistersAHardwareTokenThatIsThenAssignedWithItsCodes() {
-        browser.follow(browser.signInAsRoot(ConsoleServer.ROOT_EMAIL, ConsoleServer.PASSWORD));
+        signedInRoot();
         Response step = browser.submit(browser.get(ASSIGN).form("form[action=" + ASSIGN + "]").set("type", "hardware"));
         assertThat(step.text("label[for=serial]")).isEqualTo("Serial number");
         Response unknown = browser.submit(step.form("form#add-hardware-mfa").set("serial", "GAHT12345678")
@@ -242,7 +240,7 @@ class SecurityCredentialsMfaTest extends ConsoleTestCase {
     void anotherPrincipalsDeviceCannotBeResyncedOrRemovedFromThesePages() {
         IamUser bob = console.createUser(account, "bob", false, false);
         ConsoleServer.Authenticator bobs = console.enableVirtualMfa(bob.principal(), "bob-phone");
-        browser.follow(browser.signInAsRoot(ConsoleServer.ROOT_EMAIL, ConsoleServer.PASSWORD));
+        signedInRoot();
         assertThat(browser.get(CREDENTIALS + "/mfa/resync?serial=" + bobs.serial()).status()).isEqualTo(404);
         assertThat(browser.get(CREDENTIALS + "/mfa/remove?serial=" + bobs.serial()).status()).isEqualTo(404);
         assertThat(console.services.mfaDevices().listMfaDevices(bob.principal(), Optional.empty(), 10).items()).hasSize(1);

@@ -5,11 +5,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.Collections;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilder;
@@ -37,8 +39,9 @@ final class SqliteStatementCache implements StatementBuilderFactory {
     static final int STATEMENTS_PER_CONNECTION = 256;
 
     // Not weak keys: every statement refers to its connection, so a WeakHashMap would never let one
-    // go. Connections the pool has closed are dropped instead when it opens another.
-    private final Map<SQLiteConnection, ConnectionStatements> connections = new IdentityHashMap<>();
+    // go. Connections the pool has closed are dropped instead when it opens another. (SQLiteConnection
+    // keeps Object's identity equality.) A concurrent map: every handle looks its connection up here.
+    private final ConcurrentMap<SQLiteConnection, ConnectionStatements> connections = new ConcurrentHashMap<>();
 
     @Override
     public StatementBuilder createStatementBuilder(Connection connection) {
@@ -51,14 +54,13 @@ final class SqliteStatementCache implements StatementBuilderFactory {
         return new Builder(physical, statementsOf(physical));
     }
 
-    private synchronized ConnectionStatements statementsOf(SQLiteConnection physical) {
+    private ConnectionStatements statementsOf(SQLiteConnection physical) {
         ConnectionStatements statements = connections.get(physical);
-        if (statements == null) {
-            connections.keySet().removeIf(SqliteStatementCache::isClosed);
-            statements = new ConnectionStatements();
-            connections.put(physical, statements);
+        if (statements != null) {
+            return statements;
         }
-        return statements;
+        connections.keySet().removeIf(SqliteStatementCache::isClosed);
+        return connections.computeIfAbsent(physical, opened -> new ConnectionStatements());
     }
 
     private static boolean isClosed(SQLiteConnection connection) {
@@ -70,7 +72,7 @@ final class SqliteStatementCache implements StatementBuilderFactory {
     }
 
     /** Connections with statements kept; for tests. */
-    synchronized int connectionsHeld() {
+    int connectionsHeld() {
         return connections.size();
     }
 

@@ -93,11 +93,8 @@ public final class MfaDevicePages implements ConsolePages {
 
     private void resyncForm(ConsoleRequest request, HttpStatus status, String error) {
         OwnCredentials.require(request, "iam:ListMFADevices");
-        Optional<MfaDevice> device = own.device(request.principal(), serialParameter(request));
-        if (device.isEmpty()) {
-            throw new NoSuchEntityException("You have no MFA device with that identifier.");
-        }
-        request.render(status, "mfa-resync.jte", "Resync MFA device", Map.of("row", MfaDeviceRow.of(device.get(), "", ""),
+        MfaDevice device = ownDevice(request, serialParameter(request));
+        request.render(status, "mfa-resync.jte", "Resync MFA device", Map.of("row", MfaDeviceRow.of(device, "", ""),
                 "owner", "yours", "action", ConsolePaths.RESYNC_MFA, "cancelHref", ConsolePaths.SECURITY_CREDENTIALS,
                 "error", error));
     }
@@ -121,11 +118,8 @@ public final class MfaDevicePages implements ConsolePages {
     /** The password step, or the confirmation once the password was typed recently. */
     private void removeStep(ConsoleRequest request, HttpStatus status, String error) {
         OwnCredentials.require(request, "iam:ListMFADevices");
-        Optional<MfaDevice> device = own.device(request.principal(), serialParameter(request));
-        if (device.isEmpty()) {
-            throw new NoSuchEntityException("You have no MFA device with that identifier.");
-        }
-        request.render(status, "mfa-remove.jte", "Remove MFA device", Map.of("row", MfaDeviceRow.of(device.get(), "", ""),
+        MfaDevice device = ownDevice(request, serialParameter(request));
+        request.render(status, "mfa-remove.jte", "Remove MFA device", Map.of("row", MfaDeviceRow.of(device, "", ""),
                 "confirm", reauthentication.recent(request), "error", error));
     }
 
@@ -146,8 +140,7 @@ public final class MfaDevicePages implements ConsolePages {
         }
         OwnCredentials.require(request, "iam:DeactivateMFADevice");
         SerialNumber serial = serial(request);
-        MfaDevice device = own.device(request.principal(), serial.value())
-                .orElseThrow(() -> new NoSuchEntityException("You have no MFA device with that identifier."));
+        MfaDevice device = ownDevice(request, serial.value());
         // Decided before anything changes: a user may delete only the virtual devices it created (as
         // the API decides), and keeps an unassigned one someone else created for it.
         boolean delete = device.kind() == MfaDeviceKind.VIRTUAL_TOTP && request.allowed("iam:DeleteVirtualMFADevice",
@@ -176,8 +169,17 @@ public final class MfaDevicePages implements ConsolePages {
         try {
             return SerialNumber.of(request.form("serial").strip());
         } catch (ValidationException malformed) {
-            throw new NoSuchEntityException("You have no MFA device with that identifier.");
+            throw noSuchOwnDevice();
         }
+    }
+
+    /** The caller's own device with this serial number, or NoSuchEntity, whoever else may have it. */
+    private MfaDevice ownDevice(ConsoleRequest request, String serial) {
+        return own.device(request.principal(), serial).orElseThrow(MfaDevicePages::noSuchOwnDevice);
+    }
+
+    private static NoSuchEntityException noSuchOwnDevice() {
+        return new NoSuchEntityException("You have no MFA device with that identifier.");
     }
 
     static boolean sixDigitCodes(ConsoleRequest request) {
