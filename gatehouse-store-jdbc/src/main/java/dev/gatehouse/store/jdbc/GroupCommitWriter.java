@@ -6,10 +6,10 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -18,15 +18,18 @@ import org.jdbi.v3.core.Jdbi;
  * The one writer of a SQLite database in this process, committing in groups.
  *
  * <p>SQLite takes one writer at a time and, with {@code synchronous=FULL}, pays an fsync for every
- * commit. Callers therefore hand their units of work to one thread, which takes every unit queued
- * at that moment, runs each inside its own SAVEPOINT of one transaction, commits once (one fsync for
- * the whole group) and only then answers the callers. A unit that fails is rolled back to its
- * savepoint, so it leaves no trace and the others in the group are unaffected. A unit whose work
- * returned is acknowledged only after the commit that holds it is on disk; if that commit fails,
- * every unit of the group fails and nothing of it was written.
+ * commit. Callers therefore queue their units of work, and one of them at a time, the leader, takes
+ * every unit queued at that moment, runs each inside its own SAVEPOINT of one transaction, commits
+ * once (one fsync for the whole group) and only then answers the callers. A unit that fails is
+ * rolled back to its savepoint, so it leaves no trace and the others in the group are unaffected. A
+ * unit whose work returned is acknowledged only after the commit that holds it is on disk; if that
+ * commit fails, every unit of the group fails and nothing of it was written.
  *
- * <p>Groups form by themselves: while one commits, the next callers queue, so a lone caller waits
- * for no one and a busy server commits hundreds of units per fsync.
+ * <p>Groups form by themselves: while one leader commits, the next callers queue and wait, and when
+ * it is done it wakes the first of them to lead the next group. A lone caller commits its own unit
+ * on its own thread, with no hand-over to another thread and back: that hand-over was two thread
+ * wake-ups per commit, a millisecond of a console sign-in's two commits on two cores. A busy server
+ * still commits hundreds of units per fsync.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -34,17 +37,13 @@ final class GroupCommitWriter implements AutoCloseable {
     static final int MAXIMUM_GROUP = 256;
 
     private final Jdbi jdbi;
-    private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    private final Queue<Unit<?>> queue = new ConcurrentLinkedQueue<>();
+    /** Held by the leader while it commits a group; only a caller with a unit queued takes it. */
+    private final ReentrantLock leading = new ReentrantLock();
     private volatile boolean closed;
 
-    GroupCommitWriter(Jdbi jdbi, String name) {
+    GroupCommitWriter(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.thread = new Thread(this::run, name);
-        // A group not yet committed when the JVM exits was never acknowledged, so nothing is lost
-        // by not waiting for it.
-        this.thread.setDaemon(true);
-        this.thread.start();
     }
 
     /**
@@ -56,53 +55,65 @@ final class GroupCommitWriter implements AutoCloseable {
      *     or after {@link #close()}
      */
     <T> T write(Function<StoreSession, T> work) {
-        if (Thread.currentThread() == thread) {
+        if (leading.isHeldByCurrentThread()) {
             throw new IllegalStateException("a unit of work cannot start another one: it would wait for itself");
         }
-        Unit<T> unit = new Unit<>(work);
+        Unit<T> unit = new Unit<>(work, Thread.currentThread());
         if (closed) {
             throw closedFailure();
         }
         queue.add(unit);
-        // close() may have drained the queue between the check and the add: then nobody will run it.
+        // close() may have committed the queue between the check and the add: then nobody would run it.
         if (closed && queue.remove(unit)) {
             throw closedFailure();
         }
-        try {
-            return unit.outcome.join();
-        } catch (CompletionException e) {
-            throw unwrap(e.getCause());
+        boolean interrupted = false;
+        while (!unit.isDone()) {
+            if (leading.tryLock()) {
+                try {
+                    while (!unit.isDone()) {
+                        commit(nextGroup());
+                    }
+                } finally {
+                    leading.unlock();
+                }
+                wakeNextLeader();
+            } else {
+                // Woken when a leader has committed this unit, or when it is this caller's turn to lead.
+                LockSupport.park(this);
+                // The unit is queued and will be committed; an interrupt cannot take it back, so it is kept for later.
+                interrupted |= Thread.interrupted();
+            }
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return unit.outcome();
     }
 
-    /** Units waiting for the next group; for tests that need a group of a known size. */
+    /** Units waiting for a group; for tests that need a group of a known size. */
     int queued() {
         return queue.size();
     }
 
-    private void run() {
-        List<Unit<?>> group = new ArrayList<>(MAXIMUM_GROUP);
-        boolean stopping = false;
-        while (!stopping) {
-            try {
-                group.add(queue.take());
-            } catch (InterruptedException e) {
-                break;
-            }
-            queue.drainTo(group, MAXIMUM_GROUP - 1);
-            int stop = group.indexOf(Unit.STOP);
-            stopping = stop >= 0;
-            commit(stopping ? group.subList(0, stop) : group);
-            if (stopping) {
-                // Queued behind the stop by a caller that raced close(): refused like the rest below.
-                group.subList(stop + 1, group.size()).forEach(unit -> unit.outcome.completeExceptionally(closedFailure()));
-            }
-            group.clear();
+    /**
+     * Wakes the caller of the oldest unit still queued, if any: it arrived while this leader held the
+     * lock and found it taken, so it waits to be told to lead. A caller that arrives after this look
+     * finds the lock free and leads by itself.
+     */
+    private void wakeNextLeader() {
+        Unit<?> next = queue.peek();
+        if (next != null) {
+            LockSupport.unpark(next.caller);
         }
-        // Whatever raced past close(): refuse it rather than leave its caller waiting forever.
-        for (Unit<?> unit = queue.poll(); unit != null; unit = queue.poll()) {
-            unit.outcome.completeExceptionally(closedFailure());
+    }
+
+    private List<Unit<?>> nextGroup() {
+        List<Unit<?>> group = new ArrayList<>();
+        for (Unit<?> unit = queue.poll(); unit != null; unit = group.size() < MAXIMUM_GROUP ? queue.poll() : null) {
+            group.add(unit);
         }
+        return group;
     }
 
     private void commit(List<Unit<?>> units) {
@@ -118,8 +129,8 @@ final class GroupCommitWriter implements AutoCloseable {
                 }
             });
         } catch (Throwable e) {
-            // Not committed: no unit of this group may be acknowledged. The thread carries on, so
-            // that the next callers are not left waiting for a writer that is gone.
+            // Not committed: no unit of this group may be acknowledged. The next group is tried
+            // afresh, so that later callers are not failed for this one.
             Throwable failure = e instanceof RuntimeException || e instanceof Error ? e
                     : new IllegalStateException("the group could not be committed", e);
             units.forEach(unit -> unit.failWith(failure));
@@ -128,15 +139,17 @@ final class GroupCommitWriter implements AutoCloseable {
         units.forEach(Unit::acknowledge);
     }
 
-    /** Commits what is queued, then stops the writer thread; later writes are refused. */
+    /** Commits what is queued, waiting for a group being committed; later writes are refused. */
     @Override
     public void close() {
         closed = true;
-        queue.add(Unit.STOP);
+        leading.lock();
         try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            while (!queue.isEmpty()) {
+                commit(nextGroup());
+            }
+        } finally {
+            leading.unlock();
         }
     }
 
@@ -144,28 +157,23 @@ final class GroupCommitWriter implements AutoCloseable {
         return new IllegalStateException("the store is closed");
     }
 
-    private static RuntimeException unwrap(Throwable failure) {
-        if (failure instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (failure instanceof Error error) {
-            throw error;
-        }
-        return new IllegalStateException(failure);
-    }
-
     /** One caller's work, and what becomes of it. */
     private static final class Unit<T> {
 
-        static final Unit<Void> STOP = new Unit<>(session -> null);
-
         private final Function<StoreSession, T> work;
-        private final CompletableFuture<T> outcome = new CompletableFuture<>();
+        private final Thread caller;
         private T result;
         private Throwable failure;
+        /** Set last, after the result or failure, by the leader that committed or failed the unit. */
+        private volatile boolean done;
 
-        Unit(Function<StoreSession, T> work) {
+        Unit(Function<StoreSession, T> work, Thread caller) {
             this.work = work;
+            this.caller = caller;
+        }
+
+        boolean isDone() {
+            return done;
         }
 
         /**
@@ -184,17 +192,37 @@ final class GroupCommitWriter implements AutoCloseable {
             connection.releaseSavepoint(savepoint);
         }
 
+        /** The group was committed: the work's result, or its own failure (its writes rolled back). */
         void acknowledge() {
-            if (failure != null) {
-                outcome.completeExceptionally(failure);
-            } else {
-                outcome.complete(result);
-            }
+            finish();
         }
 
         /** The group was not committed: the unit's own failure if it had one, else the commit's. */
         void failWith(Throwable commitFailure) {
-            outcome.completeExceptionally(failure != null ? failure : commitFailure);
+            if (failure == null) {
+                failure = commitFailure;
+            }
+            result = null;
+            finish();
+        }
+
+        private void finish() {
+            done = true;
+            LockSupport.unpark(caller);
+        }
+
+        /** What the caller gets once the unit is done. */
+        T outcome() {
+            if (failure == null) {
+                return result;
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(failure);
         }
     }
 }

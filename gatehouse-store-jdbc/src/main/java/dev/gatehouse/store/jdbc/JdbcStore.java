@@ -48,7 +48,7 @@ public final class JdbcStore implements Store, AutoCloseable {
             jdbi.setStatementBuilderFactory(new SqliteStatementCache());
         }
         this.sqliteWriter = settings.database() == Database.SQLITE
-                ? new GroupCommitWriter(jdbi, "gatehouse-sqlite-writer") : null;
+                ? new GroupCommitWriter(jdbi) : null;
     }
 
     /**

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Group commit on a real SQLite file with the store's settings: units queued together share one
  * transaction, each in its own savepoint; a failing unit leaves no trace and harms no other; a
- * failed commit acknowledges no one.
+ * failed commit acknowledges no one; a caller alone commits on its own thread.
  */
 class GroupCommitWriterTest {
 
@@ -55,7 +55,7 @@ class GroupCommitWriterTest {
             handle.execute("CREATE TABLE parents (id TEXT PRIMARY KEY)");
             handle.execute("CREATE TABLE rows (id TEXT PRIMARY KEY, parent TEXT REFERENCES parents (id))");
         });
-        writer = new GroupCommitWriter(jdbi, "test-writer");
+        writer = new GroupCommitWriter(jdbi);
     }
 
     @AfterEach
@@ -158,6 +158,32 @@ class GroupCommitWriterTest {
         assertThat(committedRows()).containsExactly("held");
         // The writer carries on.
         assertThat(writer.write(insert("after"))).isEqualTo("after");
+    }
+
+    @Test
+    void aLoneCallerCommitsOnItsOwnThread() {
+        Thread caller = Thread.currentThread();
+        Thread committer = writer.write(session -> Thread.currentThread());
+
+        assertThat(committer).isSameAs(caller);
+        assertThat(committedRows()).isEmpty();
+        assertThat(writer.write(insert("mine"))).isEqualTo("mine");
+        assertThat(committedRows()).containsExactly("mine");
+    }
+
+    @Test
+    void aCallerInterruptedWhileItsUnitWaitsGetsItsResultAndKeepsTheInterrupt() throws Exception {
+        CountDownLatch release = holdTheWriter();
+        Future<List<Boolean>> interrupted = callers.submit(() -> {
+            Thread.currentThread().interrupt();
+            String id = writer.write(insert("interrupted"));
+            return List.of(id.equals("interrupted"), Thread.currentThread().isInterrupted());
+        });
+        awaitQueued(1);
+        release.countDown();
+
+        assertThat(interrupted.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).containsExactly(true, true);
+        assertThat(committedRows()).containsExactlyInAnyOrder("held", "interrupted");
     }
 
     @Test
