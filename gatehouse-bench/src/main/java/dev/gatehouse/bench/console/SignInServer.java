@@ -48,11 +48,20 @@ final class SignInServer implements AutoCloseable {
     /** Prepares {@code users} users whose password hash is {@code stored} (made with {@code hasher}), then serves them. */
     static SignInServer start(Path directory, PasswordHasher hasher, PasswordHash stored, int users, PrintStream out)
             throws InterruptedException {
+        return start(directory, hasher, stored, users, Clock.systemUTC(), out);
+    }
+
+    /**
+     * The same, on {@code clock}: an {@link AheadClock} lets the pool move time on to the next TOTP step
+     * instead of waiting for it.
+     */
+    static SignInServer start(Path directory, PasswordHasher hasher, PasswordHash stored, int users, Clock clock,
+            PrintStream out) throws InterruptedException {
         JdbcStore store = JdbcStore.open(StoreSettings.embedded(directory));
         try {
             IdentityServices services = IdentityServices.create(store,
                     new SecretCipher(KeyRing.of(MasterKey.generate(new SecureRandom()))), hasher, ThrottlePolicy.DEFAULT,
-                    Clock.systemUTC());
+                    clock);
             Account account = services.accounts().createAccount("root@example.com", "bench", ConsoleSignInBenchmark.PASSWORD);
             long preparing = System.nanoTime();
             SignInPool pool = SignInPool.prepare(services, account.id(), stored, "signer", users,

@@ -3,6 +3,7 @@ package dev.gatehouse.bench.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.crypto.Argon2Parameters;
+import dev.gatehouse.core.crypto.Password;
 import dev.gatehouse.core.crypto.PasswordHasher;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -41,6 +42,24 @@ class ConsoleSignInBenchmarkTest {
                     .isLessThan(level.signIns().cpuMillisEach());
         });
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("concurrency 2: sign-ins")
-                .containsPattern("compiled the path with [1-9][0-9]* near-free sign-ins \\(0 errors\\)");
+                .containsPattern("compiled the path with [1-9][0-9]* near-free sign-ins \\(0 errors;");
+    }
+
+    @Test
+    void onAnAheadClockASmallPoolSignsInAgainAndAgainWithoutWaitingForTheNextStep() throws Exception {
+        PasswordHasher nearFree = new PasswordHasher(new Argon2Parameters(8, 1, 1));
+        AheadClock clock = new AheadClock();
+        long started = System.nanoTime();
+        try (SignInServer server = SignInServer.start(data, nearFree, nearFree.hash(Password.of(ConsoleSignInBenchmark.PASSWORD)),
+                3, clock, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            ClosedLoop.Operation signIn = server.signIn();
+            // Three rounds of three users: each round after the first needs a TOTP step of its own.
+            for (int i = 0; i < 9; i++) {
+                signIn.run();
+            }
+            assertThat(server.pool().waits()).as("sign-ins that found every user's step used").isPositive();
+        }
+        assertThat(clock.ahead()).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("time really waited").isLessThan(Duration.ofSeconds(30));
     }
 }
