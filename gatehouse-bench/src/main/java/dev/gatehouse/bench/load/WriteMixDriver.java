@@ -3,13 +3,17 @@ package dev.gatehouse.bench.load;
 import dev.gatehouse.otp.OtpSecret;
 import dev.gatehouse.otp.TotpGenerator;
 import dev.gatehouse.otp.TotpParameters;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +37,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * java -cp gatehouse-bench/target/benchmarks.jar dev.gatehouse.bench.load.WriteMixDriver \
- *   --endpoint http://127.0.0.1:8750 --access-key AKIA… --secret … --concurrency 8 --warmup 30 --duration 20
+ *   --endpoint http://127.0.0.1:8750 --credentials keys.txt --concurrency 8 --warmup 30 --duration 20
  * </pre>
  */
 @Command(name = "write-mix", mixinStandardHelpOptions = true,
@@ -43,15 +47,21 @@ public final class WriteMixDriver implements Callable<Integer> {
     private static final Pattern SERIAL = Pattern.compile("<SerialNumber>([^<]+)</SerialNumber>");
     private static final Pattern SEED = Pattern.compile("<Base32StringSeed>([^<]+)</Base32StringSeed>");
     private static final TotpGenerator TOTP = new TotpGenerator(TotpParameters.AWS_DEFAULT);
+    private static final OperatingSystemMXBean PROCESS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     @Option(names = "--endpoint", required = true)
     URI endpoint;
 
-    @Option(names = "--access-key", required = true)
+    @Option(names = "--access-key", description = "The key that signs, with --secret; or use --credentials.")
     String accessKeyId;
 
-    @Option(names = "--secret", required = true)
+    @Option(names = "--secret")
     String secretAccessKey;
+
+    @Option(names = "--credentials", description = "A file of access keys, one 'KEY-ID SECRET' per line, each of its own"
+            + " account: the loops take them in turn, so that a long run stays within each account's quotas of 5,000 users"
+            + " and 5,000 virtual MFA devices.")
+    Path credentialsFile;
 
     @Option(names = "--concurrency", defaultValue = "8")
     int concurrency;
@@ -66,12 +76,18 @@ public final class WriteMixDriver implements Callable<Integer> {
     @Option(names = "--prefix", defaultValue = "mix", description = "Prefix of the user and device names.")
     String prefix;
 
+    /** An access key that signs the loops of one account. */
+    public record Credentials(String accessKeyId, String secretAccessKey) {
+    }
+
     /** What a run measured. */
-    public record Result(int concurrency, long loops, long errors, double loopsPerSecond, String firstError) {
+    public record Result(int concurrency, long loops, long errors, double loopsPerSecond, double driverCpuMillisPerLoop,
+            String firstError) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "concurrency=%d loops=%d errors=%d loops/s=%.1f%s", concurrency, loops, errors,
-                    loopsPerSecond, firstError == null ? "" : " first error: " + firstError);
+            return String.format(Locale.ROOT, "concurrency=%d loops=%d errors=%d loops/s=%.1f driver CPU per loop=%.2f ms%s",
+                    concurrency, loops, errors, loopsPerSecond, driverCpuMillisPerLoop,
+                    firstError == null ? "" : " first error: " + firstError);
         }
     }
 
@@ -80,17 +96,35 @@ public final class WriteMixDriver implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
+        List<Credentials> keys = new ArrayList<>();
+        if (accessKeyId != null && secretAccessKey != null) {
+            keys.add(new Credentials(accessKeyId, secretAccessKey));
+        }
+        if (credentialsFile != null) {
+            for (String line : Files.readAllLines(credentialsFile)) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields.length == 2) {
+                    keys.add(new Credentials(fields[0], fields[1]));
+                }
+            }
+        }
+        if (keys.isEmpty()) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "give --access-key and --secret, or --credentials with at least one 'KEY-ID SECRET' line");
+        }
         if (warmupSeconds > 0) {
             // The same loops under other names: the driver's JIT warms up too, not only the server's.
-            run(endpoint, accessKeyId, secretAccessKey, prefix + "-warmup", concurrency, Duration.ofSeconds(warmupSeconds));
+            run(endpoint, keys, prefix + "-warmup", concurrency, Duration.ofSeconds(warmupSeconds));
         }
-        System.out.println(run(endpoint, accessKeyId, secretAccessKey, prefix, concurrency, Duration.ofSeconds(durationSeconds)));
+        System.out.println(run(endpoint, keys, prefix, concurrency, Duration.ofSeconds(durationSeconds)));
         return 0;
     }
 
-    public static Result run(URI endpoint, String accessKeyId, String secret, String prefix, int concurrency, Duration duration)
+    /** Runs the loops with {@code keys} in turn, one loop after another, for {@code duration}. */
+    public static Result run(URI endpoint, List<Credentials> keys, String prefix, int concurrency, Duration duration)
             throws InterruptedException {
+        long cpuAtStart = PROCESS.getProcessCpuTime();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         LongAdder loops = new LongAdder();
         LongAdder errors = new LongAdder();
@@ -101,9 +135,10 @@ public final class WriteMixDriver implements Callable<Integer> {
         for (int i = 0; i < concurrency; i++) {
             Thread worker = new Thread(() -> {
                 while (System.nanoTime() < deadline) {
-                    String name = prefix + "-" + names.incrementAndGet();
+                    long number = names.incrementAndGet();
+                    Credentials key = keys.get((int) (number % keys.size()));
                     try {
-                        loop(client, endpoint, accessKeyId, secret, name);
+                        loop(client, endpoint, key.accessKeyId(), key.secretAccessKey(), prefix + "-" + number);
                         loops.increment();
                     } catch (IOException | IllegalStateException e) {
                         errors.increment();
@@ -124,7 +159,11 @@ public final class WriteMixDriver implements Callable<Integer> {
         for (Thread worker : workers) {
             worker.join();
         }
-        return new Result(concurrency, loops.sum(), errors.sum(), loops.sum() / (duration.toNanos() / 1e9), firstError[0]);
+        // The driver shares the cores with the server it measures: what it spends, the server cannot.
+        double driverCpu = (PROCESS.getProcessCpuTime() - cpuAtStart) / 1e6;
+        long done = loops.sum();
+        return new Result(concurrency, done, errors.sum(), done / (duration.toNanos() / 1e9),
+                done == 0 ? 0 : driverCpu / done, firstError[0]);
     }
 
     private static void loop(HttpClient client, URI endpoint, String accessKeyId, String secret, String name)

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,23 +34,35 @@ class WriteMixDriverTest {
     Path data;
 
     @Test
-    void createsUsersAndEnablesTheirDevicesWithRealCodes() throws Exception {
+    void createsUsersAndEnablesTheirDevicesWithRealCodesTakingTheAccountsInTurn() throws Exception {
         try (JdbcStore store = JdbcStore.open(StoreSettings.embedded(data))) {
             IdentityServices services = IdentityServices.create(store, KeyRing.of(MasterKey.generate(new SecureRandom())),
                     Clock.systemUTC());
-            Account account = services.accounts().createAccount("root@example.com", "writemix", "Correct-Horse-Battery-9");
-            NewAccessKey admin = services.users().createAdministrator(account.id(), UserName.of("admin"), Origin.LOCAL).accessKey();
+            List<Account> accounts = new ArrayList<>();
+            List<WriteMixDriver.Credentials> keys = new ArrayList<>();
+            for (String alias : List.of("writemix-a", "writemix-b")) {
+                Account account = services.accounts().createAccount("root@" + alias + ".example.com", alias,
+                        "Correct-Horse-Battery-9");
+                NewAccessKey admin = services.users().createAdministrator(account.id(), UserName.of("admin"), Origin.LOCAL)
+                        .accessKey();
+                accounts.add(account);
+                keys.add(new WriteMixDriver.Credentials(admin.key().id().value(), admin.secret().reveal()));
+            }
             GatehouseServer server = GatehouseServer.start(new ServerSettings("127.0.0.1", 0),
                     List.of(GatehouseApi.endpoints(services, new InterimAuthorizer(), new SimpleMeterRegistry())));
             try {
-                WriteMixDriver.Result result = WriteMixDriver.run(server.baseUri(), admin.key().id().value(),
-                        admin.secret().reveal(), "test", 2, Duration.ofMillis(1500));
+                WriteMixDriver.Result result = WriteMixDriver.run(server.baseUri(), keys, "test", 2, Duration.ofMillis(1500));
 
                 assertThat(result.errors()).as(String.valueOf(result.firstError())).isZero();
-                assertThat(result.loops()).isPositive();
-                Page<?> assigned = services.mfaDevices().listVirtualMfaDevices(account.id(), AssignmentStatus.ASSIGNED,
-                        Optional.empty(), 1000);
-                assertThat(assigned.items()).hasSizeGreaterThanOrEqualTo((int) result.loops());
+                assertThat(result.loops()).isGreaterThanOrEqualTo(2);
+                int assigned = 0;
+                for (Account account : accounts) {
+                    Page<?> devices = services.mfaDevices().listVirtualMfaDevices(account.id(), AssignmentStatus.ASSIGNED,
+                            Optional.empty(), 1000);
+                    assertThat(devices.items()).as("devices assigned in account " + account.id()).isNotEmpty();
+                    assigned += devices.items().size();
+                }
+                assertThat(assigned).isGreaterThanOrEqualTo((int) result.loops());
             } finally {
                 server.close();
             }
