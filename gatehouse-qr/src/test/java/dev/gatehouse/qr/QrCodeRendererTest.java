@@ -3,11 +3,22 @@ package dev.gatehouse.qr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class QrCodeRendererTest {
 
@@ -52,6 +63,32 @@ class QrCodeRendererTest {
         }
         // A QR code is roughly half dark modules; a blank or black image would pass the loop.
         assertThat(black).isBetween(drawn.getWidth() * drawn.getHeight() / 5, drawn.getWidth() * drawn.getHeight() / 2);
+    }
+
+    /**
+     * The symbol is the one ZXing's encoder makes, module for module, for text in each encoding mode
+     * and for text that needs the UTF-8 ECI: the same version, error correction M, and the same mask
+     * of lowest penalty, from two implementations of the standard.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {AWS_LIKE_URI, "0123456789012345", "HELLO WORLD $%*+-./:", "otpauth://totp/Zoë:zoë?secret=ABC"})
+    void drawsTheSymbolZxingsEncoderMakes(String text) throws WriterException {
+        BufferedImage drawn = new QrCodeRenderer(1, QrCodeRenderer.DEFAULT_QUIET_ZONE_MODULES).render(text);
+        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+        hints.put(EncodeHintType.MARGIN, QrCodeRenderer.DEFAULT_QUIET_ZONE_MODULES);
+        if (!StandardCharsets.US_ASCII.newEncoder().canEncode(text)) {
+            hints.put(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
+        }
+        BitMatrix zxing = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
+
+        assertThat(drawn.getWidth()).isEqualTo(zxing.getWidth());
+        for (int y = 0; y < zxing.getHeight(); y++) {
+            for (int x = 0; x < zxing.getWidth(); x++) {
+                assertThat(isWhite(drawn, x, y)).as("module x=%d y=%d", x, y).isEqualTo(!zxing.get(x, y));
+            }
+        }
+        assertThat(new QrCodeReader().read(new QrCodeRenderer().renderPng(text))).isEqualTo(text);
     }
 
     @Test
