@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -29,7 +30,9 @@ import org.jdbi.v3.core.Jdbi;
  * it is done it wakes the first of them to lead the next group. A lone caller commits its own unit
  * on its own thread, with no hand-over to another thread and back: that hand-over was two thread
  * wake-ups per commit, a millisecond of a console sign-in's two commits on two cores. A busy server
- * still commits hundreds of units per fsync.
+ * still commits hundreds of units per fsync. A leader wakes its group's callers only once it has
+ * released the lock, so that their wake-ups do not hold back the next group. Units run on the
+ * leader's thread: log lines printed while they run carry the leader's request ID.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -69,26 +72,59 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         boolean interrupted = false;
         while (!unit.isDone()) {
-            if (leading.tryLock()) {
-                try {
-                    while (!unit.isDone()) {
-                        commit(nextGroup());
-                    }
-                } finally {
-                    leading.unlock();
-                }
-                wakeNextLeader();
+            // A leader commits other callers' work too: it must not carry an interrupt into the
+            // pool's connection wait, which would fail the whole group. Kept, and restored below.
+            interrupted |= Thread.interrupted();
+            if (!unit.isSettled() && leading.tryLock()) {
+                lead(unit);
             } else {
-                // Woken when a leader has committed this unit, or when it is this caller's turn to lead.
+                // Woken when a leader has finished this unit, or when it is this caller's turn to lead.
                 LockSupport.park(this);
-                // The unit is queued and will be committed; an interrupt cannot take it back, so it is kept for later.
-                interrupted |= Thread.interrupted();
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
         return unit.outcome();
+    }
+
+    /**
+     * With the lock held: commits groups until {@code own} is settled; then, with the lock released,
+     * answers every caller whose unit it settled and wakes the next leader. Whatever escapes (even an
+     * error thrown while failing a group) leaves no drained unit unsettled and no caller waiting.
+     */
+    private void lead(Unit<?> own) {
+        List<Unit<?>> drained = new ArrayList<>();
+        try {
+            try {
+                commitWhile(() -> !own.isSettled(), drained);
+            } finally {
+                leading.unlock();
+            }
+        } finally {
+            drained.forEach(Unit::finish);
+            wakeNextLeader();
+        }
+    }
+
+    /**
+     * With the lock held: commits the queue group by group while {@code more} holds and units are
+     * queued. Every unit taken from the queue is in {@code drained} and settled when this returns,
+     * even if something escapes (an error thrown while failing a group, say): then it fails them.
+     */
+    private void commitWhile(BooleanSupplier more, List<Unit<?>> drained) {
+        try {
+            while (more.getAsBoolean()) {
+                List<Unit<?>> group = nextGroup(drained);
+                if (group.isEmpty()) {
+                    return;
+                }
+                commit(group);
+            }
+        } catch (Throwable escaped) {
+            drained.stream().filter(unit -> !unit.isSettled()).forEach(unit -> unit.failWith(escaped));
+            throw escaped;
+        }
     }
 
     /** Units waiting for a group; for tests that need a group of a known size. */
@@ -108,9 +144,14 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private List<Unit<?>> nextGroup() {
+    /**
+     * The next group, up to {@link #MAXIMUM_GROUP} units in queue order; each unit is also added to
+     * {@code drained} as it leaves the queue, so that nothing taken is ever forgotten.
+     */
+    private List<Unit<?>> nextGroup(List<Unit<?>> drained) {
         List<Unit<?>> group = new ArrayList<>();
         for (Unit<?> unit = queue.poll(); unit != null; unit = group.size() < MAXIMUM_GROUP ? queue.poll() : null) {
+            drained.add(unit);
             group.add(unit);
         }
         return group;
@@ -143,13 +184,13 @@ final class GroupCommitWriter implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        List<Unit<?>> drained = new ArrayList<>();
         leading.lock();
         try {
-            while (!queue.isEmpty()) {
-                commit(nextGroup());
-            }
+            commitWhile(() -> true, drained);
         } finally {
             leading.unlock();
+            drained.forEach(Unit::finish);
         }
     }
 
@@ -164,12 +205,18 @@ final class GroupCommitWriter implements AutoCloseable {
         private final Thread caller;
         private T result;
         private Throwable failure;
-        /** Set last, after the result or failure, by the leader that committed or failed the unit. */
+        /** Set, under the lock, once the unit's outcome is decided: committed, or failed. */
+        private volatile boolean settled;
+        /** Set after settled, with the lock released, when the caller may take the outcome. */
         private volatile boolean done;
 
         Unit(Function<StoreSession, T> work, Thread caller) {
             this.work = work;
             this.caller = caller;
+        }
+
+        boolean isSettled() {
+            return settled;
         }
 
         boolean isDone() {
@@ -194,7 +241,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
         /** The group was committed: the work's result, or its own failure (its writes rolled back). */
         void acknowledge() {
-            finish();
+            settled = true;
         }
 
         /** The group was not committed: the unit's own failure if it had one, else the commit's. */
@@ -203,12 +250,15 @@ final class GroupCommitWriter implements AutoCloseable {
                 failure = commitFailure;
             }
             result = null;
-            finish();
+            settled = true;
         }
 
-        private void finish() {
+        /** Lets the caller take the settled outcome, waking it unless it is the leader itself. */
+        void finish() {
             done = true;
-            LockSupport.unpark(caller);
+            if (caller != Thread.currentThread()) {
+                LockSupport.unpark(caller);
+            }
         }
 
         /** What the caller gets once the unit is done. */

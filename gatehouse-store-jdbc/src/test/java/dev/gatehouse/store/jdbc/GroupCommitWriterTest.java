@@ -187,6 +187,23 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void anInterruptedCallerLeadsWithoutItsInterruptAndGetsItBack() {
+        Thread.currentThread().interrupt();
+        try {
+            boolean interruptedWhileCommitting = writer.write(session -> {
+                insert("led").apply(session);
+                return Thread.currentThread().isInterrupted();
+            });
+
+            assertThat(interruptedWhileCommitting).as("the interrupt carried into the commit").isFalse();
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(committedRows()).containsExactly("led");
+    }
+
+    @Test
     void aUnitCannotStartAnotherOne() {
         assertThatThrownBy(() -> writer.write(session -> writer.write(insert("nested"))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("wait for itself");
