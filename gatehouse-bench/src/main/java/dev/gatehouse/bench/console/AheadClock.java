@@ -1,10 +1,8 @@
 package dev.gatehouse.bench.console;
 
-import java.time.Clock;
+import dev.gatehouse.bench.UtcClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -12,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * step: a scratch server on this clock takes sign-ins without pause from a small pool of users, where on
  * the real clock each user could sign in once per 30 seconds. Time only ever moves forward.
  */
-final class AheadClock extends Clock {
+final class AheadClock extends UtcClock {
 
     private final AtomicLong aheadMillis = new AtomicLong();
 
@@ -34,15 +32,5 @@ final class AheadClock extends Clock {
     @Override
     public Instant instant() {
         return Instant.ofEpochMilli(millis());
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the benchmark's clocks are UTC");
     }
 }

@@ -1,13 +1,11 @@
 package dev.gatehouse.bench.store;
 
-import java.time.Clock;
+import dev.gatehouse.bench.UtcClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A clock one benchmark thread moves by hand, so that each of its calls sees a new TOTP step. */
-final class SteppingClock extends Clock {
+final class SteppingClock extends UtcClock {
 
     private Instant now;
 
@@ -22,15 +20,5 @@ final class SteppingClock extends Clock {
     @Override
     public Instant instant() {
         return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the benchmark's clocks are UTC");
     }
 }
