@@ -1,9 +1,9 @@
 package dev.gatehouse.bench.load;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.gatehouse.otp.OtpSecret;
 import dev.gatehouse.otp.TotpGenerator;
 import dev.gatehouse.otp.TotpParameters;
-import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -80,7 +80,10 @@ public final class WriteMixDriver implements Callable<Integer> {
     public record Credentials(String accessKeyId, String secretAccessKey) {
     }
 
-    /** What a run measured. */
+    /**
+     * What a run measured. {@code driverCpuMillisPerLoop} is this process's CPU time per loop: the
+     * driver's own when it runs in a JVM of its own, as the write-benchmark script runs it.
+     */
     public record Result(int concurrency, long loops, long errors, double loopsPerSecond, double driverCpuMillisPerLoop,
             String firstError) {
         @Override

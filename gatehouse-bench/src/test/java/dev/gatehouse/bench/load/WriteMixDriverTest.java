@@ -55,6 +55,7 @@ class WriteMixDriverTest {
 
                 assertThat(result.errors()).as(String.valueOf(result.firstError())).isZero();
                 assertThat(result.loops()).isGreaterThanOrEqualTo(2);
+                assertThat(result.driverCpuMillisPerLoop()).as("the driver's own CPU per loop").isPositive();
                 int assigned = 0;
                 for (Account account : accounts) {
                     Page<?> devices = services.mfaDevices().listVirtualMfaDevices(account.id(), AssignmentStatus.ASSIGNED,
