@@ -12,7 +12,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Runs one operation from {@code concurrency} closed-loop workers (each waits for its operation to end
- * before starting the next) for a fixed time, and reports operations per second, p50 and p99.
+ * before starting the next) for a fixed time, in one stretch or several, and reports operations per
+ * second, p50 and p99.
  */
 final class ClosedLoop {
 
@@ -49,38 +50,69 @@ final class ClosedLoop {
     private ClosedLoop() {
     }
 
+    /** One stretch of {@code length}: what a {@link Tally} of that stretch alone reports. */
     static Result run(String what, int concurrency, Duration length, Operation operation) throws InterruptedException {
-        long cpuBefore = PROCESS.getProcessCpuTime();
-        long deadline = System.nanoTime() + length.toNanos();
-        LongAdder errors = new LongAdder();
-        LongAdder workerCpu = new LongAdder();
-        String[] firstError = new String[1];
-        List<Thread> workers = new ArrayList<>();
-        List<Histogram> histograms = new ArrayList<>();
-        for (int i = 0; i < concurrency; i++) {
-            Histogram histogram = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
-            histograms.add(histogram);
-            Thread worker = new Thread(() -> {
-                long cpuAtStart = THREADS.getCurrentThreadCpuTime();
-                try {
-                    work(deadline, operation, histogram, errors, firstError);
-                } finally {
-                    workerCpu.add(THREADS.getCurrentThreadCpuTime() - cpuAtStart);
-                }
-            }, what + "-" + i);
-            workers.add(worker);
-            worker.start();
+        Tally tally = new Tally(what, concurrency);
+        tally.run(length, operation);
+        return tally.result();
+    }
+
+    /**
+     * Stretches of one operation at one concurrency, added up: the benchmark alternates short
+     * stretches of two operations, so that both see the same drift in the machine's speed.
+     */
+    static final class Tally {
+
+        private final String what;
+        private final int concurrency;
+        private final Histogram latencies = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
+        private final LongAdder errors = new LongAdder();
+        private final String[] firstError = new String[1];
+        private long nanos;
+        private long cpuNanos;
+        private long workerCpuNanos;
+
+        Tally(String what, int concurrency) {
+            this.what = what;
+            this.concurrency = concurrency;
         }
-        for (Thread worker : workers) {
-            worker.join();
+
+        /** Runs the operation from the workers for {@code length}, adding what they did to the tally. */
+        void run(Duration length, Operation operation) throws InterruptedException {
+            long cpuBefore = PROCESS.getProcessCpuTime();
+            long deadline = System.nanoTime() + length.toNanos();
+            LongAdder workerCpu = new LongAdder();
+            List<Thread> workers = new ArrayList<>();
+            List<Histogram> histograms = new ArrayList<>();
+            for (int i = 0; i < concurrency; i++) {
+                Histogram histogram = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
+                histograms.add(histogram);
+                Thread worker = new Thread(() -> {
+                    long cpuAtStart = THREADS.getCurrentThreadCpuTime();
+                    try {
+                        work(deadline, operation, histogram, errors, firstError);
+                    } finally {
+                        workerCpu.add(THREADS.getCurrentThreadCpuTime() - cpuAtStart);
+                    }
+                }, what + "-" + i);
+                workers.add(worker);
+                worker.start();
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            cpuNanos += PROCESS.getProcessCpuTime() - cpuBefore;
+            workerCpuNanos += workerCpu.sum();
+            nanos += length.toNanos();
+            histograms.forEach(latencies::add);
         }
-        long cpu = PROCESS.getProcessCpuTime() - cpuBefore;
-        Histogram all = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
-        histograms.forEach(all::add);
-        long done = all.getTotalCount();
-        return new Result(what, concurrency, done, errors.sum(), done / (length.toNanos() / 1e9),
-                all.getValueAtPercentile(50) / 1e6, all.getValueAtPercentile(99) / 1e6, done == 0 ? 0 : cpu / 1e6 / done,
-                done == 0 ? 0 : workerCpu.sum() / 1e6 / done, firstError[0]);
+
+        Result result() {
+            long done = latencies.getTotalCount();
+            return new Result(what, concurrency, done, errors.sum(), nanos == 0 ? 0 : done / (nanos / 1e9),
+                    latencies.getValueAtPercentile(50) / 1e6, latencies.getValueAtPercentile(99) / 1e6,
+                    done == 0 ? 0 : cpuNanos / 1e6 / done, done == 0 ? 0 : workerCpuNanos / 1e6 / done, firstError[0]);
+        }
     }
 
     /** One worker's loop: the operation again and again until the deadline, each timing or error recorded. */

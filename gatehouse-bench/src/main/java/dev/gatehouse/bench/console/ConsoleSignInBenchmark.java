@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
  * directory by default), enough IAM users with passwords and enabled virtual MFA devices that none
  * waits for a new TOTP step (made through the domain services before the server starts); a Gatehouse
  * server in this JVM, wired as {@code gatehouse serve} wires it, on a loopback port; then, at each
- * concurrency, Argon2id alone and right after it the sign-ins through HTTP, each after a warm-up, so
- * that the two figures compared were taken under the same load.
+ * concurrency, a warm-up of each, then Argon2id alone and the sign-ins through HTTP in turns
+ * ({@code --rounds} stretches of each, sharing {@code --duration}), so that the two figures compared
+ * were taken under the same load, and a drift in the machine's speed moves both alike.
  *
  * <pre>
  * java -cp gatehouse-bench/target/benchmarks.jar dev.gatehouse.bench.console.ConsoleSignInBenchmark
@@ -62,6 +63,10 @@ public final class ConsoleSignInBenchmark implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "15", description = "Seconds measured per level (default: ${DEFAULT-VALUE}).")
     int durationSeconds;
 
+    @Option(names = "--rounds", defaultValue = "5",
+            description = "Turns of Argon2id alone and sign-ins that share each level's --duration (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--users", description = "Users to prepare (default: enough for the Argon2id rate measured, so that no sign-in waits).")
     Integer users;
 
@@ -73,7 +78,8 @@ public final class ConsoleSignInBenchmark implements Callable<Integer> {
     List<Integer> argon2;
 
     /** The parameters of each stretch. */
-    record Plan(List<Integer> concurrencyLevels, Duration compileWarmup, Duration warmup, Duration duration, Integer users) {
+    record Plan(List<Integer> concurrencyLevels, Duration compileWarmup, Duration warmup, Duration duration, int rounds,
+            Integer users) {
     }
 
     /** One level's sign-ins, with Argon2id alone at the same concurrency. */
@@ -100,7 +106,7 @@ public final class ConsoleSignInBenchmark implements Callable<Integer> {
         PasswordHasher hasher = argon2 == null ? new PasswordHasher()
                 : new PasswordHasher(new Argon2Parameters(argon2.get(0), argon2.get(1), argon2.get(2)));
         Report report = run(directory, hasher, new Plan(concurrencyLevels, Duration.ofSeconds(compileWarmupSeconds),
-                Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds), users), out);
+                Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds), rounds, users), out);
         out.printf(Locale.ROOT, "load average after: %.2f%n", loadAverage());
         return report.waits() == 0 && report.levels().stream().allMatch(level -> level.signIns().errors() == 0) ? 0 : 1;
     }
@@ -131,10 +137,17 @@ public final class ConsoleSignInBenchmark implements Callable<Integer> {
             List<Level> levels = new ArrayList<>();
             for (int concurrency : plan.concurrencyLevels()) {
                 ClosedLoop.run("argon2id", concurrency, plan.warmup(), argon2);
-                ClosedLoop.Result alone = ClosedLoop.run("argon2id", concurrency, plan.duration(), argon2);
-                out.println(alone);
                 ClosedLoop.run("sign-in", concurrency, plan.warmup(), signIn);
-                Level level = new Level(ClosedLoop.run("sign-in", concurrency, plan.duration(), signIn), alone);
+                // Taken in turns, so that a drift in the machine's speed moves both figures alike.
+                ClosedLoop.Tally alone = new ClosedLoop.Tally("argon2id", concurrency);
+                ClosedLoop.Tally signIns = new ClosedLoop.Tally("sign-in", concurrency);
+                Duration stretch = plan.duration().dividedBy(plan.rounds());
+                for (int round = 0; round < plan.rounds(); round++) {
+                    alone.run(stretch, argon2);
+                    signIns.run(stretch, signIn);
+                }
+                Level level = new Level(signIns.result(), alone.result());
+                out.println(level.argon2());
                 out.println(level.signIns());
                 levels.add(level);
             }

@@ -27,7 +27,7 @@ class ConsoleSignInBenchmarkTest {
         // A cheap hash keeps the test short. Each user signs in once per 30-second step, and the two
         // seconds of sign-ins here can reach several hundred on a quiet machine: 1,000 users leave room.
         ConsoleSignInBenchmark.Report report = ConsoleSignInBenchmark.run(data, new PasswordHasher(new Argon2Parameters(1024, 1, 1)),
-                new ConsoleSignInBenchmark.Plan(List.of(1, 2), Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(1), USERS),
+                new ConsoleSignInBenchmark.Plan(List.of(1, 2), Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(1), 2, USERS),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(report.users()).isEqualTo(USERS);
