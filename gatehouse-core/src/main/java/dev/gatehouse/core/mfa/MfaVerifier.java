@@ -69,20 +69,20 @@ public final class MfaVerifier {
         if (found.isEmpty()) {
             List<String> principalOnly = List.of(ThrottleKeys.throttleKey(principal));
             // A locked principal is told so whatever serial it names, so serials cannot be probed while locked.
-            Optional<Instant> blocked = throttle.blockedUntil(session, principalOnly, now);
-            return conclude(session, principal, principalOnly, actor,
-                    blocked.isPresent() ? VerificationOutcome.THROTTLED : VerificationOutcome.UNKNOWN_DEVICE,
+            FailureThrottle.Standing standing = throttle.standing(session, principalOnly, now);
+            return conclude(session, principal, principalOnly, standing, actor,
+                    standing.blockedUntil().isPresent() ? VerificationOutcome.THROTTLED : VerificationOutcome.UNKNOWN_DEVICE,
                     origin, now, "device " + serial);
         }
         MfaDevice device = found.get();
         List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));
-        Optional<Instant> blocked = throttle.blockedUntil(session, keys, now);
-        if (blocked.isPresent()) {
-            return conclude(session, principal, keys, actor, VerificationOutcome.THROTTLED, origin, now,
-                    "device " + serial + " blocked until " + blocked.get());
+        FailureThrottle.Standing standing = throttle.standing(session, keys, now);
+        if (standing.blockedUntil().isPresent()) {
+            return conclude(session, principal, keys, standing, actor, VerificationOutcome.THROTTLED, origin, now,
+                    "device " + serial + " blocked until " + standing.blockedUntil().get());
         }
         VerificationOutcome outcome = check(session, device, code, now);
-        return conclude(session, principal, keys, actor, outcome, origin, now, "device " + serial);
+        return conclude(session, principal, keys, standing, actor, outcome, origin, now, "device " + serial);
     }
 
     /**
@@ -115,12 +115,14 @@ public final class MfaVerifier {
         return VerificationOutcome.ACCEPTED;
     }
 
+    /** Counts a failure against every one of {@code keys}; a success forgets the failures {@code standing} saw. */
     private VerificationOutcome conclude(StoreSession session, PrincipalRef principal, List<String> keys,
-            String actor, VerificationOutcome outcome, Origin origin, Instant now, String detail) {
+            FailureThrottle.Standing standing, String actor, VerificationOutcome outcome, Origin origin, Instant now,
+            String detail) {
         if (outcome.isFailure()) {
             throttle.recordFailure(session, keys, now);
         } else if (outcome.accepted()) {
-            throttle.reset(session, keys);
+            throttle.reset(session, standing);
         }
         audit.record(session, principal.accountId(), actor, AuditAction.MFA_VERIFICATION, AuditOutcome.of(outcome),
                 origin, outcome.accepted(), detail);

@@ -156,7 +156,8 @@ public final class SignInService {
         return store.inTransaction(session -> {
             Instant now = clock.instant();
             String actor = Lookups.arn(session, principal);
-            Optional<Instant> blocked = blockedBefore.or(() -> throttle.blockedUntil(session, keys, now));
+            FailureThrottle.Standing standing = throttle.standing(session, keys, now);
+            Optional<Instant> blocked = blockedBefore.or(standing::blockedUntil);
             if (blocked.isPresent()) {
                 audit.record(session, principal.accountId(), actor, AuditAction.REAUTHENTICATION, AuditOutcome.THROTTLED,
                         origin, false, "blocked until " + blocked.get());
@@ -168,7 +169,7 @@ public final class SignInService {
                         origin, false, "wrong password");
                 return false;
             }
-            throttle.reset(session, keys);
+            throttle.reset(session, standing);
             audit.record(session, principal.accountId(), actor, AuditAction.REAUTHENTICATION, AuditOutcome.SUCCESS,
                     origin, false, "");
             return true;
@@ -205,7 +206,8 @@ public final class SignInService {
         Instant now = clock.instant();
         Optional<LoginProfile> profile = principal.flatMap(found -> session.loginProfiles().find(found));
         List<String> keys = principal.map(found -> List.of(throttleKey(found))).orElse(List.of());
-        Optional<Instant> blocked = throttle.blockedUntil(session, keys, now);
+        FailureThrottle.Standing standing = throttle.standing(session, keys, now);
+        Optional<Instant> blocked = standing.blockedUntil();
         boolean matches = matched && profile.isPresent() && profile.get().passwordHash().equals(checked.get());
         if (blocked.isPresent()) {
             // Answered as a plain failure, so a lock does not confirm that the principal exists.
@@ -220,7 +222,7 @@ public final class SignInService {
                     AuditOutcome.FAILURE, origin, false, profile.isEmpty() ? "no such principal or no password" : "wrong password");
             return PasswordSignIn.failed();
         }
-        throttle.reset(session, keys);
+        throttle.reset(session, standing);
         PrincipalRef found = principal.get();
         LoginProfile current = profile.get();
         if (rehashed.isPresent()) {

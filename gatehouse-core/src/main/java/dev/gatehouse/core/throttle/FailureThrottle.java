@@ -69,12 +69,6 @@ public final class FailureThrottle {
         }
     }
 
-    public void reset(StoreSession session, List<String> keys) {
-        for (String key : keys) {
-            session.throttles().reset(key);
-        }
-    }
-
     /**
      * After a success: forgets the failures of the keys that had some when {@code standing} was
      * read. A key without failures then has none to forget, and skipping its delete saves a
@@ -82,6 +76,8 @@ public final class FailureThrottle {
      * would if it were recorded just after this reset.
      */
     public void reset(StoreSession session, Standing standing) {
-        reset(session, standing.keysWithFailures());
+        for (String key : standing.keysWithFailures()) {
+            session.throttles().reset(key);
+        }
     }
 }

@@ -123,7 +123,8 @@ public final class PasswordService {
         // The refusal is thrown after the commit, so that the failure it counts is kept.
         Optional<GatehouseException> refusal = store.inTransaction(session -> {
             Instant now = clock.instant();
-            Optional<Instant> blocked = blockedBefore.or(() -> throttle.blockedUntil(session, keys, now));
+            FailureThrottle.Standing standing = throttle.standing(session, keys, now);
+            Optional<Instant> blocked = blockedBefore.or(standing::blockedUntil);
             String actor = Lookups.arn(session, principal);
             if (blocked.isPresent()) {
                 audit.record(session, principal.accountId(), actor, AuditAction.PASSWORD_CHANGED, AuditOutcome.THROTTLED,
@@ -140,7 +141,7 @@ public final class PasswordService {
                         origin, false, "wrong current password");
                 return Optional.<GatehouseException>of(new AccessDeniedException("The old password is not correct."));
             }
-            throttle.reset(session, keys);
+            throttle.reset(session, standing);
             return Optional.empty();
         });
         if (refusal.isPresent()) {

@@ -42,7 +42,7 @@ class FailureThrottleTest {
                 find("principal").orElseThrow().blockedUntil());
         assertThat(standing.blockedUntil().get()).isAfter(NOW);
         Optional<Instant> blockedUntil = store.read(session -> throttle.blockedUntil(session, List.of("device", "principal"), NOW));
-        assertThat(blockedUntil).isEqualTo(standing.blockedUntil());
+        assertThat(blockedUntil).contains(find("principal").orElseThrow().blockedUntil());
         assertThat(store.read(session -> throttle.standing(session, List.of("device"), NOW.plus(Duration.ofDays(1))))
                 .blockedUntil()).as("a block that has run out").isEmpty();
     }

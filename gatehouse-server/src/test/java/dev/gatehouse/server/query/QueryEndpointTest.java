@@ -259,7 +259,7 @@ class QueryEndpointTest {
     }
 
     @Test
-    void refusesABodyLargerThanItReadsWithoutReadingIt() throws Exception {
+    void refusesABodyLargerThanItReadsWithRequestEntityTooLarge() throws Exception {
         String form = "Action=ListUsers&Version=2010-05-08&Padding=" + "x".repeat(QueryHttpHandler.MAXIMUM_BODY_BYTES);
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(server.baseUri()).header("Content-Type", "application/x-www-form-urlencoded")
