@@ -5,12 +5,12 @@ import dev.gatehouse.otp.OtpSecret;
 import dev.gatehouse.otp.TotpGenerator;
 import dev.gatehouse.otp.TotpParameters;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +28,18 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * The write mix of the tutorials, as fast as it goes: CreateUser, CreateVirtualMFADevice, then
  * EnableMFADevice with two consecutive codes computed from the seed the server returned. Each
  * loop signs its own requests (the bodies differ), so the client's signing is part of the loop,
  * the same for every server measured.
+ *
+ * <p>The client is the JDK's blocking {@link HttpURLConnection} with its keep-alive connections, as
+ * the sign-in benchmark's: all of its work is on the loop's own thread, with no selector thread,
+ * executor or futures, so the driver takes as little as it can of the cores it shares with the
+ * server it measures.
  *
  * <pre>
  * java -cp gatehouse-bench/target/benchmarks.jar dev.gatehouse.bench.load.WriteMixDriver \
@@ -48,6 +54,14 @@ public final class WriteMixDriver implements Callable<Integer> {
     private static final Pattern SEED = Pattern.compile("<Base32StringSeed>([^<]+)</Base32StringSeed>");
     private static final TotpGenerator TOTP = new TotpGenerator(TotpParameters.AWS_DEFAULT);
     private static final OperatingSystemMXBean PROCESS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    static {
+        // Keep-alive keeps 5 idle connections per server by default: above that concurrency the rest
+        // would connect anew for each request, which is neither what an SDK does nor the server's cost.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "256");
+        }
+    }
 
     @Option(names = "--endpoint", required = true)
     URI endpoint;
@@ -128,7 +142,6 @@ public final class WriteMixDriver implements Callable<Integer> {
     public static Result run(URI endpoint, List<Credentials> keys, String prefix, int concurrency, Duration duration)
             throws InterruptedException {
         long cpuAtStart = PROCESS.getProcessCpuTime();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         LongAdder loops = new LongAdder();
         LongAdder errors = new LongAdder();
         AtomicLong names = new AtomicLong();
@@ -141,7 +154,7 @@ public final class WriteMixDriver implements Callable<Integer> {
                     long number = names.incrementAndGet();
                     Credentials key = keys.get((int) (number % keys.size()));
                     try {
-                        loop(client, endpoint, key.accessKeyId(), key.secretAccessKey(), prefix + "-" + number);
+                        loop(endpoint, key.accessKeyId(), key.secretAccessKey(), prefix + "-" + number);
                         loops.increment();
                     } catch (IOException | IllegalStateException e) {
                         errors.increment();
@@ -150,9 +163,6 @@ public final class WriteMixDriver implements Callable<Integer> {
                                 firstError[0] = e.getMessage();
                             }
                         }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
                     }
                 }
             }, "write-mix-" + i);
@@ -169,28 +179,46 @@ public final class WriteMixDriver implements Callable<Integer> {
                 done == 0 ? 0 : driverCpu / done, firstError[0]);
     }
 
-    private static void loop(HttpClient client, URI endpoint, String accessKeyId, String secret, String name)
-            throws IOException, InterruptedException {
-        call(client, endpoint, accessKeyId, secret, "Action=CreateUser&Version=2010-05-08&UserName=" + name);
-        String created = call(client, endpoint, accessKeyId, secret,
+    private static void loop(URI endpoint, String accessKeyId, String secret, String name) throws IOException {
+        call(endpoint, accessKeyId, secret, "Action=CreateUser&Version=2010-05-08&UserName=" + name);
+        String created = call(endpoint, accessKeyId, secret,
                 "Action=CreateVirtualMFADevice&Version=2010-05-08&VirtualMFADeviceName=" + name);
         String serial = find(SERIAL, created);
         OtpSecret seed = OtpSecret.fromBase32(new String(Base64.getDecoder().decode(find(SEED, created)), StandardCharsets.US_ASCII));
         long step = TotpParameters.AWS_DEFAULT.stepAt(Clock.systemUTC().instant());
-        call(client, endpoint, accessKeyId, secret, "Action=EnableMFADevice&Version=2010-05-08&UserName=" + name
+        call(endpoint, accessKeyId, secret, "Action=EnableMFADevice&Version=2010-05-08&UserName=" + name
                 + "&SerialNumber=" + URLEncoder.encode(serial, StandardCharsets.UTF_8)
                 + "&AuthenticationCode1=" + TOTP.generateOneTimePasswordAtStep(seed, step - 1)
                 + "&AuthenticationCode2=" + TOTP.generateOneTimePasswordAtStep(seed, step));
     }
 
-    private static String call(HttpClient client, URI endpoint, String accessKeyId, String secret, String form)
-            throws IOException, InterruptedException {
-        HttpRequest request = SignedRequests.post(endpoint, accessKeyId, secret, "iam", form, Clock.systemUTC());
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(response.statusCode() + " " + response.body());
+    private static String call(URI endpoint, String accessKeyId, String secret, String form) throws IOException {
+        SdkHttpRequest signed = SignedRequests.sign(endpoint, accessKeyId, secret, "iam", form, Clock.systemUTC());
+        HttpURLConnection connection = (HttpURLConnection) signed.getUri().toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setUseCaches(false);
+        connection.setDoOutput(true);
+        // The connection sets Host (the endpoint's, as signed) and Content-Length itself.
+        signed.forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                connection.setRequestProperty(name, String.join(",", values));
+            }
+        });
+        // Buffered, not streamed: the body goes out in one write with the headers, as the SDKs send
+        // a small form; streamed, Nagle's algorithm held the second write back (see ConsoleSignIn).
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(form.getBytes(StandardCharsets.UTF_8));
         }
-        return response.body();
+        int status = connection.getResponseCode();
+        // Read to the end and closed, so that the connection goes back to the keep-alive cache.
+        String body;
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (status != 200) {
+            throw new IllegalStateException(status + " " + body);
+        }
+        return body;
     }
 
     private static String find(Pattern pattern, String xml) {
