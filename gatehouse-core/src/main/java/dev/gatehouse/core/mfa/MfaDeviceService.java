@@ -53,9 +53,9 @@ public final class MfaDeviceService {
     public static final int SYNCHRONISATION_WINDOW = 10;
 
     /**
-     * AWS's quota of MFA devices in an account, assigned or not: its default user quota. Counted
-     * inside the creating transaction; two creations racing at the edge may both pass, which a
-     * soft quota tolerates.
+     * AWS's quota of MFA devices in an account, assigned or not, virtual or hardware: its default
+     * user quota. The creating unit of work takes a place in one statement, so that two creations
+     * racing at the edge cannot both pass.
      */
     public static final int MAXIMUM_PER_ACCOUNT = 5000;
 
@@ -119,10 +119,7 @@ public final class MfaDeviceService {
         OtpSecret seed = OtpSecret.generate();
         return store.inTransaction(session -> {
             Account account = Lookups.requireAccount(session, accountId);
-            if (session.mfaDevices().countInAccount(accountId, AssignmentStatus.ANY) >= maximumPerAccount) {
-                throw new LimitExceededException("Cannot exceed quota for VirtualMFADevicesPerAccount: "
-                        + maximumPerAccount);
-            }
+            reservePlace(session, accountId);
             SerialNumber serial = new SerialNumber("arn:aws:iam::" + accountId + ":mfa" + path.value() + name.value());
             String id = ids.rowId();
             TotpParameters parameters = TotpParameters.AWS_DEFAULT;
@@ -140,11 +137,18 @@ public final class MfaDeviceService {
         });
     }
 
+    private void reservePlace(StoreSession session, AccountId accountId) {
+        if (!session.mfaDevices().reserveInAccount(accountId, maximumPerAccount)) {
+            throw new LimitExceededException("Cannot exceed quota for VirtualMFADevicesPerAccount: " + maximumPerAccount);
+        }
+    }
+
     /**
      * Registers a hardware TOTP token by its vendor serial and seed, as an administrator does
      * before a user can enable it.
      *
      * @throws EntityAlreadyExistsException if a device has that serial
+     * @throws LimitExceededException if the account has its quota of devices, {@value #MAXIMUM_PER_ACCOUNT}
      */
     public MfaDevice registerHardwareToken(AccountId accountId, SerialNumber serial, OtpSecret seed,
             TotpParameters parameters, Origin origin) {
@@ -152,6 +156,7 @@ public final class MfaDeviceService {
         Objects.requireNonNull(parameters, "parameters");
         return store.inTransaction(session -> {
             Lookups.requireAccount(session, accountId);
+            reservePlace(session, accountId);
             String id = ids.rowId();
             MfaDevice device = new MfaDevice(id, accountId, serial, MfaDeviceKind.HARDWARE_TOTP, serial.value(),
                     IamPath.ROOT, parameters, cipher.seal(seed.bytes(), MfaDevice.rowIdentity(id)), clock.instant(),

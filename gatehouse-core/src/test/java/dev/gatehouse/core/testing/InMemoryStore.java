@@ -372,6 +372,12 @@ public final class InMemoryStore implements Store {
                 }
 
                 @Override
+                public boolean reserveInAccount(AccountId accountId, int quota) {
+                    // Units of work are serialised, and the insert that follows is what is counted.
+                    return countInAccount(accountId, AssignmentStatus.ANY) < quota;
+                }
+
+                @Override
                 public int countInAccount(AccountId accountId, AssignmentStatus status) {
                     return (int) state.devices.values().stream()
                             .filter(d -> d.accountId().equals(accountId) && status.admits(d)).count();

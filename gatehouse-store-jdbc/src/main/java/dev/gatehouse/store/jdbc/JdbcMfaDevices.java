@@ -107,6 +107,14 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
     }
 
     @Override
+    public boolean reserveInAccount(AccountId accountId, int quota) {
+        return handle.createUpdate("INSERT INTO account_device_counts (account_id, devices) VALUES (:account, 1)"
+                + " ON CONFLICT (account_id) DO UPDATE SET devices = account_device_counts.devices + 1"
+                + " WHERE account_device_counts.devices < :quota")
+                .bind("account", accountId.value()).bind("quota", quota).execute() == 1;
+    }
+
+    @Override
     public int countInAccount(AccountId accountId, AssignmentStatus status) {
         return handle.createQuery("SELECT COUNT(*) FROM mfa_devices WHERE account_id = :account" + assignmentFilter(status))
                 .bind("account", accountId.value()).mapTo(Integer.class).one();
@@ -164,6 +172,8 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
     @Override
     public boolean delete(String deviceId) {
         Tagging.delete(handle, MfaDevice.rowIdentity(deviceId));
+        handle.createUpdate("UPDATE account_device_counts SET devices = devices - 1"
+                + " WHERE account_id = (SELECT account_id FROM mfa_devices WHERE id = :id)").bind("id", deviceId).execute();
         return handle.createUpdate("DELETE FROM mfa_devices WHERE id = :id").bind("id", deviceId).execute() == 1;
     }
 

@@ -69,6 +69,10 @@ import dev.gatehouse.otp.TotpGenerator;
 import dev.gatehouse.otp.TotpParameters;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,6 +157,52 @@ abstract class StoreContractTest {
         for (int i = 0; i < store.settings().poolSize() * 3; i++) {
             assertThat(store.readingTogether(() -> gatehouse.accounts.getAccount(account.id()))).isEqualTo(account);
         }
+    }
+
+    @Test
+    void countsEveryDeviceAgainstTheAccountQuotaAndGivesBackWhatIsRolledBackOrDeleted() {
+        NewVirtualMfaDevice first = gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
+                DeviceName.of("first"), Tags.NONE, ORIGIN);
+        gatehouse.mfaDevices.registerHardwareToken(account.id(), new SerialNumber("GAHT00000001"),
+                OtpSecret.generate(), TotpParameters.AWS_DEFAULT, ORIGIN);
+
+        // Two devices counted: a quota of two is full, a quota of three has one place.
+        assertThat(reservesAndRollsBack(2)).isFalse();
+        assertThat(reservesAndRollsBack(3)).isTrue();
+        // Had that place stayed taken, three would now be full.
+        assertThat(reservesAndRollsBack(3)).isTrue();
+
+        gatehouse.mfaDevices.deleteVirtualMfaDevice(account.id(), first.device().serial(), ORIGIN);
+        assertThat(reservesAndRollsBack(2)).isTrue();
+        assertThat(reservesAndRollsBack(1)).isFalse();
+    }
+
+    @Test
+    void countsTheDevicesThatWereThereBeforeTheCountsWereKept() throws SQLException {
+        for (String name : List.of("first", "second", "third")) {
+            gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT, DeviceName.of(name), Tags.NONE, ORIGIN);
+        }
+        // Back to the schema before version 7, devices and all, and migrated again.
+        try (Connection connection = DriverManager.getConnection(store.settings().jdbcUrl());
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE account_device_counts");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version = '7'");
+        }
+        store.close();
+        store = openStoreOnSameDatabase();
+
+        assertThat(reservesAndRollsBack(3)).isFalse();
+        assertThat(reservesAndRollsBack(4)).isTrue();
+    }
+
+    /** Whether the account has room under {@code quota}, asked in a unit of work that is then rolled back. */
+    private boolean reservesAndRollsBack(int quota) {
+        boolean[] reserved = new boolean[1];
+        assertThatThrownBy(() -> store.inTransaction(session -> {
+            reserved[0] = session.mfaDevices().reserveInAccount(account.id(), quota);
+            throw new IllegalStateException("rolled back");
+        })).hasRootCauseMessage("rolled back");
+        return reserved[0];
     }
 
     @Test
