@@ -13,7 +13,7 @@ public record AccountSummary(boolean accountMfaEnabled, boolean accountAccessKey
 
     /** AWS's quotas that Gatehouse enforces or reports as AWS does. */
     public static final int ACCESS_KEYS_PER_USER_QUOTA = 2;
-    public static final int USERS_QUOTA = 5000;
+    public static final int USERS_QUOTA = AccountQuota.USERS.limit();
 
     public AccountSummary {
         if (mfaDevices < 0 || mfaDevicesInUse < 0 || users < 0 || mfaDevicesInUse > mfaDevices) {

@@ -4,6 +4,7 @@ import dev.gatehouse.core.Page;
 import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.account.AccountId;
+import dev.gatehouse.core.account.AccountQuota;
 import dev.gatehouse.core.account.PrincipalRef;
 import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditOutcome;
@@ -52,12 +53,8 @@ public final class MfaDeviceService {
      */
     public static final int SYNCHRONISATION_WINDOW = 10;
 
-    /**
-     * AWS's quota of MFA devices in an account, assigned or not, virtual or hardware: its default
-     * user quota. The creating unit of work takes a place in one statement, so that two creations
-     * racing at the edge cannot both pass.
-     */
-    public static final int MAXIMUM_PER_ACCOUNT = 5000;
+    /** AWS's quota of MFA devices in an account, assigned or not, virtual or hardware. */
+    public static final int MAXIMUM_PER_ACCOUNT = AccountQuota.MFA_DEVICES.limit();
 
     private final int maximumPerAccount;
 
@@ -138,8 +135,9 @@ public final class MfaDeviceService {
     }
 
     private void reservePlace(StoreSession session, AccountId accountId) {
-        if (!session.mfaDevices().reserveInAccount(accountId, maximumPerAccount)) {
-            throw new LimitExceededException("Cannot exceed quota for VirtualMFADevicesPerAccount: " + maximumPerAccount);
+        if (!session.quotas().reserve(accountId, AccountQuota.MFA_DEVICES, maximumPerAccount)) {
+            throw new LimitExceededException("Cannot exceed quota for " + AccountQuota.MFA_DEVICES.awsName() + ": "
+                    + maximumPerAccount);
         }
     }
 
@@ -306,7 +304,7 @@ public final class MfaDeviceService {
             if (device.isAssigned()) {
                 throw new DeleteConflictException("The MFA device " + serial + " is assigned: deactivate it first.");
             }
-            session.mfaDevices().delete(device.id());
+            session.mfaDevices().delete(device);
             session.throttles().reset(ThrottleKeys.throttleKey(device));
             audit.record(session, accountId, accountId.rootArn(), AuditAction.MFA_DEVICE_DELETED, AuditOutcome.SUCCESS,
                     origin, false, serial.value());

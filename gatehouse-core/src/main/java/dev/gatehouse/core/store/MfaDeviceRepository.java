@@ -41,17 +41,6 @@ public interface MfaDeviceRepository {
      */
     void lockAssignmentsOf(PrincipalRef principal);
 
-    /**
-     * Counts one more device against the account's quota if fewer than {@code quota} are counted,
-     * in one statement, so that two creations racing at the edge cannot both pass: the row lock
-     * (PostgreSQL) or the single writer (SQLite) orders them. Every device inserted takes a place
-     * first; a unit of work that fails after taking one gives it back with its rollback, and
-     * {@link #delete} gives back the deleted device's.
-     *
-     * @return whether the account had room, and a place is now taken
-     */
-    boolean reserveInAccount(AccountId accountId, int quota);
-
     /** How many devices of any kind the account has that match {@code status}. */
     int countInAccount(AccountId accountId, AssignmentStatus status);
 
@@ -82,7 +71,7 @@ public interface MfaDeviceRepository {
     void updateTags(MfaDevice device);
 
     /** Deletes the device and gives back its place in its account's quota. @return whether there was such a device */
-    boolean delete(String deviceId);
+    boolean delete(MfaDevice device);
 
     /** Every device of the installation, for re-encryption under a new master key. */
     List<MfaDevice> listAll();

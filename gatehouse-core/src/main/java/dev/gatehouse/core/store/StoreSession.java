@@ -13,6 +13,8 @@ public interface StoreSession {
 
     MfaDeviceRepository mfaDevices();
 
+    QuotaRepository quotas();
+
     ThrottleRepository throttles();
 
     AuditRepository audit();

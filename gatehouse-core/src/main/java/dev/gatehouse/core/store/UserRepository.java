@@ -38,5 +38,6 @@ public interface UserRepository {
      */
     void updateNameAndPath(IamUser user);
 
+    /** Deletes the user and gives back its place in its account's quota. @return whether there was such a user */
     boolean delete(AccountId accountId, UserId id);
 }

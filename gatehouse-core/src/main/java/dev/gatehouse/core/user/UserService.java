@@ -3,6 +3,7 @@ package dev.gatehouse.core.user;
 import dev.gatehouse.core.Page;
 import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.AccountId;
+import dev.gatehouse.core.account.AccountQuota;
 import dev.gatehouse.core.account.PrincipalRef;
 import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditOutcome;
@@ -10,6 +11,7 @@ import dev.gatehouse.core.audit.AuditTrail;
 import dev.gatehouse.core.audit.Origin;
 import dev.gatehouse.core.error.DeleteConflictException;
 import dev.gatehouse.core.error.EntityAlreadyExistsException;
+import dev.gatehouse.core.error.LimitExceededException;
 import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.internal.Markers;
 import dev.gatehouse.core.internal.RandomIds;
@@ -42,6 +44,7 @@ public final class UserService {
      * CreateUser.
      *
      * @throws EntityAlreadyExistsException if the account has a user of that name, ignoring case
+     * @throws LimitExceededException if the account has its quota of users, 5,000 as on AWS
      * @throws NoSuchEntityException if the account does not exist
      */
     public IamUser createUser(AccountId accountId, UserName name, IamPath path, Tags tags, Origin origin) {
@@ -65,6 +68,10 @@ public final class UserService {
     private IamUser create(StoreSession session, AccountId accountId, UserName name, IamPath path, Tags tags,
             boolean administrator, Origin origin) {
         Lookups.requireAccount(session, accountId);
+        if (!session.quotas().reserve(accountId, AccountQuota.USERS, AccountQuota.USERS.limit())) {
+            throw new LimitExceededException("Cannot exceed quota for " + AccountQuota.USERS.awsName() + ": "
+                    + AccountQuota.USERS.limit());
+        }
         // A taken name is refused by the insert (EntityAlreadyExistsException, the repository's
         // contract), in the same statement that a look-up first would have cost in addition.
         IamUser user = new IamUser(accountId, new UserId(ids.userId()), name, path, clock.instant(), administrator, tags);

@@ -22,6 +22,7 @@ import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.store.AccessKeyRepository;
 import dev.gatehouse.core.store.AccountRepository;
 import dev.gatehouse.core.store.AuditRepository;
+import dev.gatehouse.core.store.QuotaRepository;
 import dev.gatehouse.core.store.ConsoleSessionRepository;
 import dev.gatehouse.core.store.CredentialReportRepository;
 import dev.gatehouse.core.store.LoginProfileRepository;
@@ -320,6 +321,16 @@ public final class InMemoryStore implements Store {
         }
 
         @Override
+        public QuotaRepository quotas() {
+            // Units of work are serialised, and the insert that follows is what is counted.
+            return (accountId, quota, limit) -> switch (quota) {
+                case USERS -> state.users.values().stream().filter(u -> u.accountId().equals(accountId)).count() < limit;
+                case MFA_DEVICES -> state.devices.values().stream().filter(d -> d.accountId().equals(accountId)).count()
+                        < limit;
+            };
+        }
+
+        @Override
         public MfaDeviceRepository mfaDevices() {
             return new MfaDeviceRepository() {
                 @Override
@@ -369,12 +380,6 @@ public final class InMemoryStore implements Store {
                 @Override
                 public void lockAssignmentsOf(PrincipalRef principal) {
                     // Units of work are serialised already.
-                }
-
-                @Override
-                public boolean reserveInAccount(AccountId accountId, int quota) {
-                    // Units of work are serialised, and the insert that follows is what is counted.
-                    return countInAccount(accountId, AssignmentStatus.ANY) < quota;
                 }
 
                 @Override
@@ -434,9 +439,9 @@ public final class InMemoryStore implements Store {
                 }
 
                 @Override
-                public boolean delete(String id) {
-                    state.creators.remove(id);
-                    return state.devices.remove(id) != null;
+                public boolean delete(MfaDevice device) {
+                    state.creators.remove(device.id());
+                    return state.devices.remove(device.id()) != null;
                 }
 
                 @Override

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.core.Page;
 import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.Account;
+import dev.gatehouse.core.account.AccountQuota;
 import dev.gatehouse.core.audit.Origin;
 import dev.gatehouse.core.crypto.Password;
 import dev.gatehouse.core.error.DeleteConflictException;
 import dev.gatehouse.core.error.EntityAlreadyExistsException;
+import dev.gatehouse.core.error.LimitExceededException;
 import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.testing.Gatehouse;
 import java.util.Optional;
@@ -41,6 +43,21 @@ class UserServiceTest {
         users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, Origin.LOCAL);
         assertThatThrownBy(() -> users.createUser(account.id(), UserName.of("Alice"), IamPath.ROOT, Tags.NONE,
                 Origin.LOCAL)).isInstanceOf(EntityAlreadyExistsException.class);
+    }
+
+    @Test
+    void refusesAUserBeyondTheAccountQuotaAsAwsDoes() {
+        for (int i = 0; i < AccountQuota.USERS.limit(); i++) {
+            users.createUser(account.id(), UserName.of("user-" + i), IamPath.ROOT, Tags.NONE, Origin.LOCAL);
+        }
+        assertThatThrownBy(() -> users.createUser(account.id(), UserName.of("one-more"), IamPath.ROOT, Tags.NONE,
+                Origin.LOCAL)).isInstanceOf(LimitExceededException.class)
+                .hasMessage("Cannot exceed quota for UsersPerAccount: 5000");
+
+        users.deleteUser(account.id(), UserName.of("user-0"), Origin.LOCAL);
+        users.createUser(account.id(), UserName.of("one-more"), IamPath.ROOT, Tags.NONE, Origin.LOCAL);
+        Account other = gatehouse.accounts.createAccount("other@example.com", null, "Correct-Horse-7");
+        users.createUser(other.id(), UserName.of("user-0"), IamPath.ROOT, Tags.NONE, Origin.LOCAL);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.gatehouse.store.jdbc;
 
 import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.AccountId;
+import dev.gatehouse.core.account.AccountQuota;
 import dev.gatehouse.core.account.PrincipalRef;
 import dev.gatehouse.core.crypto.SealedSecret;
 import dev.gatehouse.core.mfa.Assignment;
@@ -107,14 +108,6 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
     }
 
     @Override
-    public boolean reserveInAccount(AccountId accountId, int quota) {
-        return handle.createUpdate("INSERT INTO account_device_counts (account_id, devices) VALUES (:account, 1)"
-                + " ON CONFLICT (account_id) DO UPDATE SET devices = account_device_counts.devices + 1"
-                + " WHERE account_device_counts.devices < :quota")
-                .bind("account", accountId.value()).bind("quota", quota).execute() == 1;
-    }
-
-    @Override
     public int countInAccount(AccountId accountId, AssignmentStatus status) {
         return handle.createQuery("SELECT COUNT(*) FROM mfa_devices WHERE account_id = :account" + assignmentFilter(status))
                 .bind("account", accountId.value()).mapTo(Integer.class).one();
@@ -170,11 +163,13 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
     }
 
     @Override
-    public boolean delete(String deviceId) {
-        Tagging.delete(handle, MfaDevice.rowIdentity(deviceId));
-        handle.createUpdate("UPDATE account_device_counts SET devices = devices - 1"
-                + " WHERE account_id = (SELECT account_id FROM mfa_devices WHERE id = :id)").bind("id", deviceId).execute();
-        return handle.createUpdate("DELETE FROM mfa_devices WHERE id = :id").bind("id", deviceId).execute() == 1;
+    public boolean delete(MfaDevice device) {
+        Tagging.delete(handle, device.rowIdentity());
+        boolean deleted = handle.createUpdate("DELETE FROM mfa_devices WHERE id = :id").bind("id", device.id()).execute() == 1;
+        if (deleted) {
+            JdbcQuotas.giveBack(handle, device.accountId(), AccountQuota.MFA_DEVICES);
+        }
+        return deleted;
     }
 
     @Override

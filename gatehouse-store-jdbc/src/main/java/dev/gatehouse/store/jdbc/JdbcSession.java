@@ -7,6 +7,7 @@ import dev.gatehouse.core.store.ConsoleSessionRepository;
 import dev.gatehouse.core.store.CredentialReportRepository;
 import dev.gatehouse.core.store.LoginProfileRepository;
 import dev.gatehouse.core.store.MfaDeviceRepository;
+import dev.gatehouse.core.store.QuotaRepository;
 import dev.gatehouse.core.store.SessionCredentialRepository;
 import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.store.ThrottleRepository;
@@ -50,6 +51,11 @@ final class JdbcSession implements StoreSession {
     @Override
     public MfaDeviceRepository mfaDevices() {
         return new JdbcMfaDevices(handle);
+    }
+
+    @Override
+    public QuotaRepository quotas() {
+        return new JdbcQuotas(handle);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.gatehouse.store.jdbc;
 
 import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.AccountId;
+import dev.gatehouse.core.account.AccountQuota;
 import dev.gatehouse.core.store.UserRepository;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
@@ -104,8 +105,12 @@ final class JdbcUsers implements UserRepository {
     @Override
     public boolean delete(AccountId accountId, UserId id) {
         Tagging.delete(handle, resource(id));
-        return handle.createUpdate("DELETE FROM iam_users WHERE account_id = :account AND id = :id")
+        boolean deleted = handle.createUpdate("DELETE FROM iam_users WHERE account_id = :account AND id = :id")
                 .bind("account", accountId.value()).bind("id", id.value()).execute() == 1;
+        if (deleted) {
+            JdbcQuotas.giveBack(handle, accountId, AccountQuota.USERS);
+        }
+        return deleted;
     }
 
     private IamUser withTags(IamUser user) {

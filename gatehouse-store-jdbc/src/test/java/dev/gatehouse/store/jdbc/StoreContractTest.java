@@ -8,6 +8,7 @@ import dev.gatehouse.core.Page;
 import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.account.AccountAlias;
+import dev.gatehouse.core.account.AccountQuota;
 import dev.gatehouse.core.account.AccountSummary;
 import dev.gatehouse.core.account.CredentialReport;
 import dev.gatehouse.core.account.CredentialReportService;
@@ -166,40 +167,58 @@ abstract class StoreContractTest {
         gatehouse.mfaDevices.registerHardwareToken(account.id(), new SerialNumber("GAHT00000001"),
                 OtpSecret.generate(), TotpParameters.AWS_DEFAULT, ORIGIN);
 
-        // Two devices counted: a quota of two is full, a quota of three has one place.
-        assertThat(reservesAndRollsBack(2)).isFalse();
-        assertThat(reservesAndRollsBack(3)).isTrue();
-        // Had that place stayed taken, three would now be full.
-        assertThat(reservesAndRollsBack(3)).isTrue();
+        // Two devices counted: a limit of two is reached, a limit of three has one place.
+        assertThat(reservesAndRollsBack(AccountQuota.MFA_DEVICES, 2)).isFalse();
+        assertThat(reservesAndRollsBack(AccountQuota.MFA_DEVICES, 3)).isTrue();
+        // Had that place stayed taken, three would now be reached.
+        assertThat(reservesAndRollsBack(AccountQuota.MFA_DEVICES, 3)).isTrue();
 
         gatehouse.mfaDevices.deleteVirtualMfaDevice(account.id(), first.device().serial(), ORIGIN);
-        assertThat(reservesAndRollsBack(2)).isTrue();
-        assertThat(reservesAndRollsBack(1)).isFalse();
+        assertThat(reservesAndRollsBack(AccountQuota.MFA_DEVICES, 2)).isTrue();
+        assertThat(reservesAndRollsBack(AccountQuota.MFA_DEVICES, 1)).isFalse();
     }
 
     @Test
-    void countsTheDevicesThatWereThereBeforeTheCountsWereKept() throws SQLException {
+    void countsUsersAgainstTheirOwnQuotaAndGivesBackADeletedUsersPlace() {
+        gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        gatehouse.users.createAdministrator(account.id(), UserName.of("admin"), ORIGIN);
+        gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT, DeviceName.of("spare"), Tags.NONE, ORIGIN);
+
+        assertThat(reservesAndRollsBack(AccountQuota.USERS, 2)).isFalse();
+        assertThat(reservesAndRollsBack(AccountQuota.USERS, 3)).isTrue();
+        assertThat(reservesAndRollsBack(AccountQuota.MFA_DEVICES, 1)).isFalse();
+
+        gatehouse.users.deleteUser(account.id(), UserName.of("alice"), ORIGIN);
+        assertThat(reservesAndRollsBack(AccountQuota.USERS, 2)).isTrue();
+    }
+
+    @Test
+    void countsTheUsersAndDevicesThatWereThereBeforeTheQuotasWereKept() throws SQLException {
         for (String name : List.of("first", "second", "third")) {
             gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT, DeviceName.of(name), Tags.NONE, ORIGIN);
+            gatehouse.users.createUser(account.id(), UserName.of(name), IamPath.ROOT, Tags.NONE, ORIGIN);
         }
-        // Back to the schema before version 7, devices and all, and migrated again.
+        gatehouse.users.createUser(account.id(), UserName.of("fourth"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        // Back to the schema before version 7, users and devices and all, and migrated again.
         try (Connection connection = DriverManager.getConnection(store.settings().jdbcUrl());
                 Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE account_device_counts");
+            statement.execute("DROP TABLE account_quota_use");
             statement.execute("DELETE FROM flyway_schema_history WHERE version = '7'");
         }
         store.close();
         store = openStoreOnSameDatabase();
 
-        assertThat(reservesAndRollsBack(3)).isFalse();
-        assertThat(reservesAndRollsBack(4)).isTrue();
+        assertThat(reservesAndRollsBack(AccountQuota.MFA_DEVICES, 3)).isFalse();
+        assertThat(reservesAndRollsBack(AccountQuota.MFA_DEVICES, 4)).isTrue();
+        assertThat(reservesAndRollsBack(AccountQuota.USERS, 4)).isFalse();
+        assertThat(reservesAndRollsBack(AccountQuota.USERS, 5)).isTrue();
     }
 
-    /** Whether the account has room under {@code quota}, asked in a unit of work that is then rolled back. */
-    private boolean reservesAndRollsBack(int quota) {
+    /** Whether the account has room under {@code limit}, asked in a unit of work that is then rolled back. */
+    private boolean reservesAndRollsBack(AccountQuota quota, int limit) {
         boolean[] reserved = new boolean[1];
         assertThatThrownBy(() -> store.inTransaction(session -> {
-            reserved[0] = session.mfaDevices().reserveInAccount(account.id(), quota);
+            reserved[0] = session.quotas().reserve(account.id(), quota, limit);
             throw new IllegalStateException("rolled back");
         })).hasRootCauseMessage("rolled back");
         return reserved[0];
