@@ -8,9 +8,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConnection;
 
 /** The store contract on the embedded SQLite database, plus SQLite's own settings. */
 class SqliteStoreTest extends StoreContractTest {
@@ -37,6 +39,20 @@ class SqliteStoreTest extends StoreContractTest {
             mode.next();
             assertThat(mode.getString(1)).isEqualToIgnoringCase("wal");
         }
+    }
+
+    @Test
+    void writesWithoutAskingTheDriverForGeneratedKeys() {
+        // Left on, the driver runs SELECT last_insert_rowid() after every INSERT, for keys nobody reads.
+        boolean generatedKeys = store.inTransaction(session -> {
+            try {
+                return ((JdbcSession) session).handle().getConnection().unwrap(SQLiteConnection.class)
+                        .getConnectionConfig().isGetGeneratedKeys();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(generatedKeys).isFalse();
     }
 
     @Test
