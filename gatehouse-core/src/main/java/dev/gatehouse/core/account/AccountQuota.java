@@ -1,5 +1,7 @@
 package dev.gatehouse.core.account;
 
+import dev.gatehouse.core.error.LimitExceededException;
+
 /** The per-account quotas that creations are counted against, with AWS's names and default limits. */
 public enum AccountQuota {
 
@@ -8,6 +10,7 @@ public enum AccountQuota {
     MFA_DEVICES("mfa-devices", "VirtualMFADevicesPerAccount", 5000);
 
     private final String key;
+    /** AWS's name for it, as its LimitExceeded message gives it. */
     private final String awsName;
     private final int limit;
 
@@ -22,13 +25,13 @@ public enum AccountQuota {
         return key;
     }
 
-    /** AWS's name for it, as its LimitExceeded message gives it. */
-    public String awsName() {
-        return awsName;
-    }
-
     /** AWS's default limit. */
     public int limit() {
         return limit;
+    }
+
+    /** The refusal of one more at {@code limit}, in AWS's words. */
+    public LimitExceededException exceeded(int limit) {
+        return new LimitExceededException("Cannot exceed quota for " + awsName + ": " + limit);
     }
 }

@@ -136,8 +136,7 @@ public final class MfaDeviceService {
 
     private void reservePlace(StoreSession session, AccountId accountId) {
         if (!session.quotas().reserve(accountId, AccountQuota.MFA_DEVICES, maximumPerAccount)) {
-            throw new LimitExceededException("Cannot exceed quota for " + AccountQuota.MFA_DEVICES.awsName() + ": "
-                    + maximumPerAccount);
+            throw AccountQuota.MFA_DEVICES.exceeded(maximumPerAccount);
         }
     }
 

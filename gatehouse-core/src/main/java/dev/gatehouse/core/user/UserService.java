@@ -69,8 +69,7 @@ public final class UserService {
             boolean administrator, Origin origin) {
         Lookups.requireAccount(session, accountId);
         if (!session.quotas().reserve(accountId, AccountQuota.USERS, AccountQuota.USERS.limit())) {
-            throw new LimitExceededException("Cannot exceed quota for " + AccountQuota.USERS.awsName() + ": "
-                    + AccountQuota.USERS.limit());
+            throw AccountQuota.USERS.exceeded(AccountQuota.USERS.limit());
         }
         // A taken name is refused by the insert (EntityAlreadyExistsException, the repository's
         // contract), in the same statement that a look-up first would have cost in addition.
