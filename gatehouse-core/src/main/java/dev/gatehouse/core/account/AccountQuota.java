@@ -6,8 +6,8 @@ import dev.gatehouse.core.error.LimitExceededException;
 public enum AccountQuota {
 
     USERS("users", "UsersPerAccount", 5000),
-    /** Every MFA device of the account, assigned or not, virtual or hardware. */
-    MFA_DEVICES("mfa-devices", "VirtualMFADevicesPerAccount", 5000);
+    /** The account's virtual MFA devices, assigned or not; hardware tokens are not counted, as on AWS. */
+    VIRTUAL_MFA_DEVICES("virtual-mfa-devices", "VirtualMFADevicesPerAccount", 5000);
 
     private final String key;
     /** AWS's name for it, as its LimitExceeded message gives it. */
@@ -30,8 +30,8 @@ public enum AccountQuota {
         return limit;
     }
 
-    /** The refusal of one more at {@code limit}, in AWS's words. */
-    public LimitExceededException exceeded(int limit) {
-        return new LimitExceededException("Cannot exceed quota for " + awsName + ": " + limit);
+    /** The refusal of one more once {@code reached} are counted, in AWS's words. */
+    public LimitExceededException exceeded(int reached) {
+        return new LimitExceededException("Cannot exceed quota for " + awsName + ": " + reached);
     }
 }

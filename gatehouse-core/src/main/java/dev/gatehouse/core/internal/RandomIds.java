@@ -57,11 +57,13 @@ public final class RandomIds {
 
     /**
      * A 128-bit row identifier in 32 hex digits, for rows whose natural key can change or is long:
-     * the creation millisecond in 48 bits, then 80 random bits, as a UUIDv7 lays them out (RFC 9562).
-     * A new row's key then lands at the end of its primary-key index, on a page that the last
-     * insert dirtied already, where a random key dirtied (and first read) a random page of it on
-     * every insert: on SQLite a page more in the WAL for each commit. 80 random bits leave as little
-     * to guess as 128; the millisecond is the row's creation time, which no row hides.
+     * the creation millisecond in 48 bits, then 80 random bits; time first, as in a UUIDv7 (RFC 9562),
+     * without its version and variant bits. A new row's key then lands at the end of its primary-key
+     * index, on a page that the last insert dirtied already, where a random key dirtied (and first
+     * read) a random page of it on every insert: on SQLite a page more in the WAL for each commit.
+     * 80 random bits within one millisecond are still far beyond guessing; the millisecond is the
+     * row's creation time, which no row hides. It is the wall clock's, not the services' Clock: the
+     * time here only places the row, and is never read back.
      */
     public String rowId() {
         return rowId(System.currentTimeMillis());

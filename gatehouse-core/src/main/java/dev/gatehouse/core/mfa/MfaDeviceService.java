@@ -53,8 +53,8 @@ public final class MfaDeviceService {
      */
     public static final int SYNCHRONISATION_WINDOW = 10;
 
-    /** AWS's quota of MFA devices in an account, assigned or not, virtual or hardware. */
-    public static final int MAXIMUM_PER_ACCOUNT = AccountQuota.MFA_DEVICES.limit();
+    /** AWS's quota of virtual MFA devices in an account, assigned or not. */
+    public static final int MAXIMUM_PER_ACCOUNT = AccountQuota.VIRTUAL_MFA_DEVICES.limit();
 
     private final int maximumPerAccount;
 
@@ -90,7 +90,7 @@ public final class MfaDeviceService {
      * URI are in the result and nowhere else, ever.
      *
      * @throws EntityAlreadyExistsException if the account has a device of that name (ignoring case)
-     * @throws LimitExceededException if the account has its quota of devices, {@value #MAXIMUM_PER_ACCOUNT}
+     * @throws LimitExceededException if the account has its quota of virtual devices, 5,000 as on AWS
      * @throws NoSuchEntityException if the account does not exist
      */
     public NewVirtualMfaDevice createVirtualMfaDevice(AccountId accountId, IamPath path, DeviceName name, Tags tags,
@@ -135,8 +135,8 @@ public final class MfaDeviceService {
     }
 
     private void reservePlace(StoreSession session, AccountId accountId) {
-        if (!session.quotas().reserve(accountId, AccountQuota.MFA_DEVICES, maximumPerAccount)) {
-            throw AccountQuota.MFA_DEVICES.exceeded(maximumPerAccount);
+        if (!session.quotas().reserve(accountId, AccountQuota.VIRTUAL_MFA_DEVICES, maximumPerAccount)) {
+            throw AccountQuota.VIRTUAL_MFA_DEVICES.exceeded(maximumPerAccount);
         }
     }
 
@@ -145,7 +145,6 @@ public final class MfaDeviceService {
      * before a user can enable it.
      *
      * @throws EntityAlreadyExistsException if a device has that serial
-     * @throws LimitExceededException if the account has its quota of devices, {@value #MAXIMUM_PER_ACCOUNT}
      */
     public MfaDevice registerHardwareToken(AccountId accountId, SerialNumber serial, OtpSecret seed,
             TotpParameters parameters, Origin origin) {
@@ -153,7 +152,6 @@ public final class MfaDeviceService {
         Objects.requireNonNull(parameters, "parameters");
         return store.inTransaction(session -> {
             Lookups.requireAccount(session, accountId);
-            reservePlace(session, accountId);
             String id = ids.rowId();
             MfaDevice device = new MfaDevice(id, accountId, serial, MfaDeviceKind.HARDWARE_TOTP, serial.value(),
                     IamPath.ROOT, parameters, cipher.seal(seed.bytes(), MfaDevice.rowIdentity(id)), clock.instant(),

@@ -70,7 +70,7 @@ public interface MfaDeviceRepository {
 
     void updateTags(MfaDevice device);
 
-    /** Deletes the device and gives back its place in its account's quota. @return whether there was such a device */
+    /** Deletes the device and, if it is virtual, gives back its place in its account's quota. @return whether there was such a device */
     boolean delete(MfaDevice device);
 
     /** Every device of the installation, for re-encryption under a new master key. */

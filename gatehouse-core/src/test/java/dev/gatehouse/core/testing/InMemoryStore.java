@@ -22,11 +22,11 @@ import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.store.AccessKeyRepository;
 import dev.gatehouse.core.store.AccountRepository;
 import dev.gatehouse.core.store.AuditRepository;
-import dev.gatehouse.core.store.QuotaRepository;
 import dev.gatehouse.core.store.ConsoleSessionRepository;
 import dev.gatehouse.core.store.CredentialReportRepository;
 import dev.gatehouse.core.store.LoginProfileRepository;
 import dev.gatehouse.core.store.MfaDeviceRepository;
+import dev.gatehouse.core.store.QuotaRepository;
 import dev.gatehouse.core.store.SessionCredentialRepository;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.store.StoreSession;
@@ -325,8 +325,8 @@ public final class InMemoryStore implements Store {
             // Units of work are serialised, and the insert that follows is what is counted.
             return (accountId, quota, limit) -> switch (quota) {
                 case USERS -> state.users.values().stream().filter(u -> u.accountId().equals(accountId)).count() < limit;
-                case MFA_DEVICES -> state.devices.values().stream().filter(d -> d.accountId().equals(accountId)).count()
-                        < limit;
+                case VIRTUAL_MFA_DEVICES -> state.devices.values().stream()
+                        .filter(d -> d.accountId().equals(accountId) && d.kind() == MfaDeviceKind.VIRTUAL_TOTP).count() < limit;
             };
         }
 

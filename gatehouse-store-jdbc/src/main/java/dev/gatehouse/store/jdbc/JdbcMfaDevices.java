@@ -164,10 +164,14 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
 
     @Override
     public boolean delete(MfaDevice device) {
+        boolean counted = device.kind() == MfaDeviceKind.VIRTUAL_TOTP;
+        if (counted) {
+            JdbcQuotas.count(handle, device.accountId(), AccountQuota.VIRTUAL_MFA_DEVICES, -1);
+        }
         Tagging.delete(handle, device.rowIdentity());
         boolean deleted = handle.createUpdate("DELETE FROM mfa_devices WHERE id = :id").bind("id", device.id()).execute() == 1;
-        if (deleted) {
-            JdbcQuotas.giveBack(handle, device.accountId(), AccountQuota.MFA_DEVICES);
+        if (counted && !deleted) {
+            JdbcQuotas.count(handle, device.accountId(), AccountQuota.VIRTUAL_MFA_DEVICES, 1);
         }
         return deleted;
     }

@@ -25,9 +25,14 @@ final class JdbcQuotas implements QuotaRepository {
                 .bind("account", accountId.value()).bind("quota", quota.key()).bind("limit", limit).execute() == 1;
     }
 
-    /** Gives back the place of one deleted user or device: what the repositories' delete methods call. */
-    static void giveBack(Handle handle, AccountId accountId, AccountQuota quota) {
-        handle.createUpdate("UPDATE account_quota_use SET used = used - 1 WHERE account_id = :account AND quota = :quota")
-                .bind("account", accountId.value()).bind("quota", quota.key()).execute();
+    /**
+     * Moves the count of {@code quota} by {@code change}, unconditionally: what the repositories'
+     * delete methods call, before they delete, so that they lock the quota's row first, as a
+     * creation does. In the other order, on PostgreSQL, deleting a user and creating one of the same
+     * name would each wait for a lock the other holds (the name's unique key, the quota's row).
+     */
+    static void count(Handle handle, AccountId accountId, AccountQuota quota, int change) {
+        handle.createUpdate("UPDATE account_quota_use SET used = used + :change WHERE account_id = :account AND quota = :quota")
+                .bind("change", change).bind("account", accountId.value()).bind("quota", quota.key()).execute();
     }
 }

@@ -104,11 +104,12 @@ final class JdbcUsers implements UserRepository {
 
     @Override
     public boolean delete(AccountId accountId, UserId id) {
+        JdbcQuotas.count(handle, accountId, AccountQuota.USERS, -1);
         Tagging.delete(handle, resource(id));
         boolean deleted = handle.createUpdate("DELETE FROM iam_users WHERE account_id = :account AND id = :id")
                 .bind("account", accountId.value()).bind("id", id.value()).execute() == 1;
-        if (deleted) {
-            JdbcQuotas.giveBack(handle, accountId, AccountQuota.USERS);
+        if (!deleted) {
+            JdbcQuotas.count(handle, accountId, AccountQuota.USERS, 1);
         }
         return deleted;
     }

@@ -161,21 +161,44 @@ abstract class StoreContractTest {
     }
 
     @Test
-    void countsEveryDeviceAgainstTheAccountQuotaAndGivesBackWhatIsRolledBackOrDeleted() {
+    void countsVirtualDevicesAgainstTheAccountQuotaAndGivesBackWhatIsRolledBackOrDeleted() {
         NewVirtualMfaDevice first = gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
                 DeviceName.of("first"), Tags.NONE, ORIGIN);
+        gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT, DeviceName.of("second"), Tags.NONE, ORIGIN);
+        // Hardware tokens are not virtual devices: AWS's quota leaves them out, and so does this one.
         gatehouse.mfaDevices.registerHardwareToken(account.id(), new SerialNumber("GAHT00000001"),
                 OtpSecret.generate(), TotpParameters.AWS_DEFAULT, ORIGIN);
 
         // Two devices counted: a limit of two is reached, a limit of three has one place.
-        assertThat(reservesAndRollsBack(AccountQuota.MFA_DEVICES, 2)).isFalse();
-        assertThat(reservesAndRollsBack(AccountQuota.MFA_DEVICES, 3)).isTrue();
+        assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 2)).isFalse();
+        assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 3)).isTrue();
         // Had that place stayed taken, three would now be reached.
-        assertThat(reservesAndRollsBack(AccountQuota.MFA_DEVICES, 3)).isTrue();
+        assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 3)).isTrue();
 
         gatehouse.mfaDevices.deleteVirtualMfaDevice(account.id(), first.device().serial(), ORIGIN);
-        assertThat(reservesAndRollsBack(AccountQuota.MFA_DEVICES, 2)).isTrue();
-        assertThat(reservesAndRollsBack(AccountQuota.MFA_DEVICES, 1)).isFalse();
+        assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 2)).isTrue();
+        assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 1)).isFalse();
+    }
+
+    @Test
+    void givesBackNothingForAUserOrDeviceThatWasNotThere() {
+        IamUser alice = gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        NewVirtualMfaDevice device = gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
+                DeviceName.of("only"), Tags.NONE, ORIGIN);
+        gatehouse.users.deleteUser(account.id(), UserName.of("alice"), ORIGIN);
+        gatehouse.mfaDevices.deleteVirtualMfaDevice(account.id(), device.device().serial(), ORIGIN);
+
+        // Deleted again, by a second node that read them before the first deleted them.
+        boolean userDeletedAgain = store.inTransaction(session -> session.users().delete(account.id(), alice.id()));
+        boolean deviceDeletedAgain = store.inTransaction(session -> session.mfaDevices().delete(device.device()));
+        assertThat(userDeletedAgain).isFalse();
+        assertThat(deviceDeletedAgain).isFalse();
+
+        assertThat(reservesAndRollsBack(AccountQuota.USERS, 1)).isTrue();
+        assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 1)).isTrue();
+        // Each count is at nought, not below: a limit of nought has no room.
+        assertThat(reservesAndRollsBack(AccountQuota.USERS, 0)).isFalse();
+        assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 0)).isFalse();
     }
 
     @Test
@@ -186,7 +209,7 @@ abstract class StoreContractTest {
 
         assertThat(reservesAndRollsBack(AccountQuota.USERS, 2)).isFalse();
         assertThat(reservesAndRollsBack(AccountQuota.USERS, 3)).isTrue();
-        assertThat(reservesAndRollsBack(AccountQuota.MFA_DEVICES, 1)).isFalse();
+        assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 1)).isFalse();
 
         gatehouse.users.deleteUser(account.id(), UserName.of("alice"), ORIGIN);
         assertThat(reservesAndRollsBack(AccountQuota.USERS, 2)).isTrue();
@@ -198,6 +221,8 @@ abstract class StoreContractTest {
             gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT, DeviceName.of(name), Tags.NONE, ORIGIN);
             gatehouse.users.createUser(account.id(), UserName.of(name), IamPath.ROOT, Tags.NONE, ORIGIN);
         }
+        gatehouse.mfaDevices.registerHardwareToken(account.id(), new SerialNumber("GAHT00000002"),
+                OtpSecret.generate(), TotpParameters.AWS_DEFAULT, ORIGIN);
         gatehouse.users.createUser(account.id(), UserName.of("fourth"), IamPath.ROOT, Tags.NONE, ORIGIN);
         // Back to the schema before version 7, users and devices and all, and migrated again.
         try (Connection connection = DriverManager.getConnection(store.settings().jdbcUrl());
@@ -208,8 +233,8 @@ abstract class StoreContractTest {
         store.close();
         store = openStoreOnSameDatabase();
 
-        assertThat(reservesAndRollsBack(AccountQuota.MFA_DEVICES, 3)).isFalse();
-        assertThat(reservesAndRollsBack(AccountQuota.MFA_DEVICES, 4)).isTrue();
+        assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 3)).isFalse();
+        assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 4)).isTrue();
         assertThat(reservesAndRollsBack(AccountQuota.USERS, 4)).isFalse();
         assertThat(reservesAndRollsBack(AccountQuota.USERS, 5)).isTrue();
     }
