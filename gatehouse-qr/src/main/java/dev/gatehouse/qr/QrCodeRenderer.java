@@ -102,7 +102,7 @@ public final class QrCodeRenderer {
     private void draw(QrCode symbol, byte[] pixels, int firstRow, int stride, boolean repeatRows) {
         // Every module is exactly modulePixels square, which scanners like best.
         int modules = symbol.size + 2 * quietZoneModules;
-        int size = modules * modulePixels;
+        int size = pixelSize(symbol);
         int rowBytes = BilevelPng.rowBytes(size);
         for (int moduleY = 0; moduleY < modules; moduleY++) {
             int row = firstRow + moduleY * modulePixels * stride;

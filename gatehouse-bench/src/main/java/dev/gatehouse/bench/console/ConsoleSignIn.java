@@ -1,8 +1,7 @@
 package dev.gatehouse.bench.console;
 
+import dev.gatehouse.bench.KeepAliveHttp;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,26 +19,15 @@ import java.util.stream.Collectors;
  * session's token), the code form, and the dashboard it lands on. Each sign-in starts without
  * cookies, as a new browser would. Anything but the expected answer at any step is an error.
  *
- * <p>The client is the JDK's blocking {@link HttpURLConnection} with its keep-alive connections: all
- * of its work happens on the calling thread, so that thread's CPU time is the client's (the benchmark
- * reports it apart from the server's), and it costs a fraction of {@code java.net.http.HttpClient}:
- * that one's asynchronous machinery (selector thread, executor, futures) took about a quarter of the
- * CPU a sign-in cost, besides the compiler's, on the same cores as the server it measures; this one
- * takes well under a millisecond per sign-in.
+ * <p>The client is {@link KeepAliveHttp}, whose CPU the benchmark reports apart from the server's:
+ * well under a millisecond per sign-in, where {@code java.net.http.HttpClient} took about a quarter
+ * of the CPU a sign-in cost.
  */
 final class ConsoleSignIn {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     /** The header's badge: the dashboard of a session made with MFA. */
     private static final String SIGNED_IN_WITH_MFA = "Signed in with MFA";
-
-    static {
-        // Keep-alive keeps 5 idle connections per server by default: at a higher concurrency the rest
-        // would connect anew for each request, which neither a browser nor the server's cost is about.
-        if (System.getProperty("http.maxConnections") == null) {
-            System.setProperty("http.maxConnections", "64");
-        }
-    }
 
     private final URI base;
 
@@ -80,32 +68,18 @@ final class ConsoleSignIn {
     }
 
     private Response send(String method, String path, Map<String, String> cookies, String form) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) base.resolve(path).toURL().openConnection();
-        connection.setRequestMethod(method);
+        HttpURLConnection connection = KeepAliveHttp.open(base.resolve(path), method);
         connection.setInstanceFollowRedirects(false);
-        connection.setUseCaches(false);
         if (!cookies.isEmpty()) {
             connection.setRequestProperty("Cookie", cookies.entrySet().stream()
                     .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).collect(Collectors.joining("; ")));
         }
         if (form != null) {
-            byte[] bytes = form.getBytes(StandardCharsets.UTF_8);
-            connection.setDoOutput(true);
             connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
-            // Buffered, not streamed: the form goes out in one write with the headers, as a browser
-            // sends a small form. Streamed, the body followed the headers in a second small write,
-            // which Nagle's algorithm (this client does not set TCP_NODELAY; browsers do) held back
-            // until the server acknowledged the first: a millisecond per POST that was the client's.
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(bytes);
-            }
+            KeepAliveHttp.send(connection, form.getBytes(StandardCharsets.UTF_8));
         }
         int status = connection.getResponseCode();
-        // The whole body is read and the stream closed, so that the connection goes back to the keep-alive cache.
-        String body;
-        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String body = KeepAliveHttp.body(connection);
         // The console's cookies all share Path=/console, so a name is enough; an empty value clears one.
         for (Map.Entry<String, List<String>> header : connection.getHeaderFields().entrySet()) {
             if (header.getKey() == null || !header.getKey().equalsIgnoreCase("Set-Cookie")) {

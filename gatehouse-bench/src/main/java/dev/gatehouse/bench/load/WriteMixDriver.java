@@ -1,12 +1,11 @@
 package dev.gatehouse.bench.load;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.gatehouse.bench.KeepAliveHttp;
 import dev.gatehouse.otp.OtpSecret;
 import dev.gatehouse.otp.TotpGenerator;
 import dev.gatehouse.otp.TotpParameters;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -36,10 +35,9 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * loop signs its own requests (the bodies differ), so the client's signing is part of the loop,
  * the same for every server measured.
  *
- * <p>The client is the JDK's blocking {@link HttpURLConnection} with its keep-alive connections, as
- * the sign-in benchmark's: all of its work is on the loop's own thread, with no selector thread,
- * executor or futures, so the driver takes as little as it can of the cores it shares with the
- * server it measures.
+ * <p>The client is {@link KeepAliveHttp}, as the sign-in benchmark's: all of its work is on the
+ * loop's own thread, so the driver takes as little as it can of the cores it shares with the server
+ * it measures.
  *
  * <pre>
  * java -cp gatehouse-bench/target/benchmarks.jar dev.gatehouse.bench.load.WriteMixDriver \
@@ -54,14 +52,6 @@ public final class WriteMixDriver implements Callable<Integer> {
     private static final Pattern SEED = Pattern.compile("<Base32StringSeed>([^<]+)</Base32StringSeed>");
     private static final TotpGenerator TOTP = new TotpGenerator(TotpParameters.AWS_DEFAULT);
     private static final OperatingSystemMXBean PROCESS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
-    static {
-        // Keep-alive keeps 5 idle connections per server by default: above that concurrency the rest
-        // would connect anew for each request, which is neither what an SDK does nor the server's cost.
-        if (System.getProperty("http.maxConnections") == null) {
-            System.setProperty("http.maxConnections", "256");
-        }
-    }
 
     @Option(names = "--endpoint", required = true)
     URI endpoint;
@@ -194,27 +184,16 @@ public final class WriteMixDriver implements Callable<Integer> {
 
     private static String call(URI endpoint, String accessKeyId, String secret, String form) throws IOException {
         SdkHttpRequest signed = SignedRequests.sign(endpoint, accessKeyId, secret, "iam", form, Clock.systemUTC());
-        HttpURLConnection connection = (HttpURLConnection) signed.getUri().toURL().openConnection();
-        connection.setRequestMethod("POST");
-        connection.setUseCaches(false);
-        connection.setDoOutput(true);
+        HttpURLConnection connection = KeepAliveHttp.open(signed.getUri(), "POST");
         // The connection sets Host (the endpoint's, as signed) and Content-Length itself.
         signed.forEachHeader((name, values) -> {
             if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
                 connection.setRequestProperty(name, String.join(",", values));
             }
         });
-        // Buffered, not streamed: the body goes out in one write with the headers, as the SDKs send
-        // a small form; streamed, Nagle's algorithm held the second write back (see ConsoleSignIn).
-        try (OutputStream out = connection.getOutputStream()) {
-            out.write(form.getBytes(StandardCharsets.UTF_8));
-        }
+        KeepAliveHttp.send(connection, form.getBytes(StandardCharsets.UTF_8));
         int status = connection.getResponseCode();
-        // Read to the end and closed, so that the connection goes back to the keep-alive cache.
-        String body;
-        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String body = KeepAliveHttp.body(connection);
         if (status != 200) {
             throw new IllegalStateException(status + " " + body);
         }

@@ -53,9 +53,6 @@ public final class MfaDeviceService {
      */
     public static final int SYNCHRONISATION_WINDOW = 10;
 
-    /** AWS's quota of virtual MFA devices in an account, assigned or not. */
-    public static final int MAXIMUM_PER_ACCOUNT = AccountQuota.VIRTUAL_MFA_DEVICES.limit();
-
     private final int maximumPerAccount;
 
     private final Store store;
@@ -67,7 +64,7 @@ public final class MfaDeviceService {
 
     public MfaDeviceService(Store store, SecretCipher cipher, FailureThrottle throttle, AuditTrail audit, Clock clock,
             RandomIds ids) {
-        this(store, cipher, throttle, audit, clock, ids, MAXIMUM_PER_ACCOUNT);
+        this(store, cipher, throttle, audit, clock, ids, AccountQuota.VIRTUAL_MFA_DEVICES.limit());
     }
 
     /** With another account quota than AWS's, so that a test can reach it without creating thousands. */

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Handle;
 
 final class JdbcMfaDevices implements MfaDeviceRepository {
@@ -164,16 +165,14 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
 
     @Override
     public boolean delete(MfaDevice device) {
-        boolean counted = device.kind() == MfaDeviceKind.VIRTUAL_TOTP;
-        if (counted) {
-            JdbcQuotas.count(handle, device.accountId(), AccountQuota.VIRTUAL_MFA_DEVICES, -1);
-        }
-        Tagging.delete(handle, device.rowIdentity());
-        boolean deleted = handle.createUpdate("DELETE FROM mfa_devices WHERE id = :id").bind("id", device.id()).execute() == 1;
-        if (counted && !deleted) {
-            JdbcQuotas.count(handle, device.accountId(), AccountQuota.VIRTUAL_MFA_DEVICES, 1);
-        }
-        return deleted;
+        BooleanSupplier deleting = () -> {
+            Tagging.delete(handle, device.rowIdentity());
+            return handle.createUpdate("DELETE FROM mfa_devices WHERE id = :id").bind("id", device.id()).execute() == 1;
+        };
+        // Hardware tokens are counted against no quota.
+        return device.kind() == MfaDeviceKind.VIRTUAL_TOTP
+                ? JdbcQuotas.deleteCounted(handle, device.accountId(), AccountQuota.VIRTUAL_MFA_DEVICES, deleting)
+                : deleting.getAsBoolean();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.gatehouse.store.jdbc;
 import dev.gatehouse.core.account.AccountId;
 import dev.gatehouse.core.account.AccountQuota;
 import dev.gatehouse.core.store.QuotaRepository;
+import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -26,12 +27,24 @@ final class JdbcQuotas implements QuotaRepository {
     }
 
     /**
-     * Moves the count of {@code quota} by {@code change}, unconditionally: what the repositories'
-     * delete methods call, before they delete, so that they lock the quota's row first, as a
-     * creation does. In the other order, on PostgreSQL, deleting a user and creating one of the same
-     * name would each wait for a lock the other holds (the name's unique key, the quota's row).
+     * Runs {@code delete}, a repository's deletion of one row that {@code quota} counts, and gives
+     * its place back if it deleted one. The quota's row is locked first, before the deletion, as a
+     * creation takes it before its insert: in the other order, on PostgreSQL, deleting a user and
+     * creating one of the same name would each wait for a lock the other holds (the name's unique
+     * key, the quota's row).
+     *
+     * @return what {@code delete} returned: whether there was such a row
      */
-    static void count(Handle handle, AccountId accountId, AccountQuota quota, int change) {
+    static boolean deleteCounted(Handle handle, AccountId accountId, AccountQuota quota, BooleanSupplier delete) {
+        count(handle, accountId, quota, -1);
+        boolean deleted = delete.getAsBoolean();
+        if (!deleted) {
+            count(handle, accountId, quota, 1);
+        }
+        return deleted;
+    }
+
+    private static void count(Handle handle, AccountId accountId, AccountQuota quota, int change) {
         handle.createUpdate("UPDATE account_quota_use SET used = used + :change WHERE account_id = :account AND quota = :quota")
                 .bind("change", change).bind("account", accountId.value()).bind("quota", quota.key()).execute();
     }

@@ -104,14 +104,11 @@ final class JdbcUsers implements UserRepository {
 
     @Override
     public boolean delete(AccountId accountId, UserId id) {
-        JdbcQuotas.count(handle, accountId, AccountQuota.USERS, -1);
-        Tagging.delete(handle, resource(id));
-        boolean deleted = handle.createUpdate("DELETE FROM iam_users WHERE account_id = :account AND id = :id")
-                .bind("account", accountId.value()).bind("id", id.value()).execute() == 1;
-        if (!deleted) {
-            JdbcQuotas.count(handle, accountId, AccountQuota.USERS, 1);
-        }
-        return deleted;
+        return JdbcQuotas.deleteCounted(handle, accountId, AccountQuota.USERS, () -> {
+            Tagging.delete(handle, resource(id));
+            return handle.createUpdate("DELETE FROM iam_users WHERE account_id = :account AND id = :id")
+                    .bind("account", accountId.value()).bind("id", id.value()).execute() == 1;
+        });
     }
 
     private IamUser withTags(IamUser user) {
