@@ -2,7 +2,6 @@ package dev.gatehouse.core.mfa;
 
 import dev.gatehouse.core.Page;
 import dev.gatehouse.core.Tags;
-import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.account.AccountId;
 import dev.gatehouse.core.account.AccountQuota;
 import dev.gatehouse.core.account.PrincipalRef;
@@ -112,7 +111,7 @@ public final class MfaDeviceService {
         Objects.requireNonNull(creatorName, "creatorName");
         OtpSecret seed = OtpSecret.generate();
         return store.inTransaction(session -> {
-            Account account = Lookups.requireAccount(session, accountId);
+            // The reservation proves the account; it is read only for its alias, to label a device no user created.
             reservePlace(session, accountId);
             SerialNumber serial = new SerialNumber("arn:aws:iam::" + accountId + ":mfa" + path.value() + name.value());
             String id = ids.rowId();
@@ -124,8 +123,8 @@ public final class MfaDeviceService {
             audit.record(session, accountId, accountId.rootArn(), AuditAction.MFA_DEVICE_CREATED, AuditOutcome.SUCCESS,
                     origin, false, "virtual device " + serial);
             // Without a user, AWS labels the key device@account; the alias reads better in an app than the ID.
-            String accountName = creatorName.map(UserName::value)
-                    .orElseGet(() -> account.aliasIfAny().map(Object::toString).orElse(accountId.value()));
+            String accountName = creatorName.map(UserName::value).orElseGet(() -> Lookups.requireAccount(session, accountId)
+                    .aliasIfAny().map(Object::toString).orElse(accountId.value()));
             KeyUri keyUri = KeyUri.totp(null, name.value() + "@" + accountName, seed, parameters);
             return new NewVirtualMfaDevice(device, seed, keyUri);
         });

@@ -16,7 +16,10 @@ public interface QuotaRepository {
      * in one statement, so that two creations racing at the edge cannot both pass: the row lock
      * (PostgreSQL) or the single writer (SQLite) orders them.
      *
+     * <p>It also proves the account: a creation that reserves needs no look-up of its own first.
+     *
      * @return whether the account had room, and a place is now taken
+     * @throws dev.gatehouse.core.error.NoSuchEntityException if the account does not exist
      */
     boolean reserve(AccountId accountId, AccountQuota quota, int limit);
 }

@@ -2,7 +2,8 @@ package dev.gatehouse.core.store;
 
 import dev.gatehouse.core.throttle.ThrottleState;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Consecutive MFA failures, per device and per principal, shared by every node through the store.
@@ -10,7 +11,8 @@ import java.util.Optional;
  */
 public interface ThrottleRepository {
 
-    Optional<ThrottleState> find(String key);
+    /** The states of those of {@code keys} that have failures or a block recorded, in one read. */
+    List<ThrottleState> find(Collection<String> keys);
 
     /**
      * Adds one failure atomically (a row is created at the first), so that failures on several

@@ -46,14 +46,10 @@ public final class FailureThrottle {
     public Standing standing(StoreSession session, List<String> keys, Instant now) {
         Instant latest = null;
         List<String> withFailures = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            Optional<ThrottleState> state = session.throttles().find(key);
-            if (state.isEmpty()) {
-                continue;
-            }
-            withFailures.add(key);
-            if (state.get().blocksAt(now) && (latest == null || state.get().blockedUntil().isAfter(latest))) {
-                latest = state.get().blockedUntil();
+        for (ThrottleState state : session.throttles().find(keys)) {
+            withFailures.add(state.key());
+            if (state.blocksAt(now) && (latest == null || state.blockedUntil().isAfter(latest))) {
+                latest = state.blockedUntil();
             }
         }
         return new Standing(Optional.ofNullable(latest), withFailures);

@@ -67,7 +67,7 @@ public final class UserService {
 
     private IamUser create(StoreSession session, AccountId accountId, UserName name, IamPath path, Tags tags,
             boolean administrator, Origin origin) {
-        Lookups.requireAccount(session, accountId);
+        // The reservation proves the account (NoSuchEntity if it does not exist) in the statement it costs anyway.
         if (!session.quotas().reserve(accountId, AccountQuota.USERS, AccountQuota.USERS.limit())) {
             throw AccountQuota.USERS.exceeded(AccountQuota.USERS.limit());
         }

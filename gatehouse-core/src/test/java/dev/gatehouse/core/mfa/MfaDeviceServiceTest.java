@@ -327,7 +327,7 @@ class MfaDeviceServiceTest {
     }
 
     private Optional<ThrottleState> throttleState(String key) {
-        return gatehouse.store.read(session -> session.throttles().find(key));
+        return gatehouse.store.read(session -> session.throttles().find(List.of(key))).stream().findFirst();
     }
 
     private long step() {

@@ -14,6 +14,7 @@ import dev.gatehouse.core.console.ConsoleSession;
 import dev.gatehouse.core.crypto.PasswordHash;
 import dev.gatehouse.core.crypto.SealedSecret;
 import dev.gatehouse.core.error.EntityAlreadyExistsException;
+import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.mfa.Assignment;
 import dev.gatehouse.core.mfa.AssignmentStatus;
 import dev.gatehouse.core.mfa.MfaDevice;
@@ -45,10 +46,12 @@ import dev.gatehouse.core.user.UserId;
 import dev.gatehouse.core.user.UserName;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -323,10 +326,16 @@ public final class InMemoryStore implements Store {
         @Override
         public QuotaRepository quotas() {
             // Units of work are serialised, and the insert that follows is what is counted.
-            return (accountId, quota, limit) -> switch (quota) {
-                case USERS -> state.users.values().stream().filter(u -> u.accountId().equals(accountId)).count() < limit;
-                case VIRTUAL_MFA_DEVICES -> state.devices.values().stream()
-                        .filter(d -> d.accountId().equals(accountId) && d.kind() == MfaDeviceKind.VIRTUAL_TOTP).count() < limit;
+            return (accountId, quota, limit) -> {
+                if (!state.accounts.containsKey(accountId)) {
+                    throw new NoSuchEntityException("The account " + accountId + " cannot be found.");
+                }
+                return switch (quota) {
+                    case USERS -> state.users.values().stream().filter(u -> u.accountId().equals(accountId)).count() < limit;
+                    case VIRTUAL_MFA_DEVICES -> state.devices.values().stream()
+                            .filter(d -> d.accountId().equals(accountId) && d.kind() == MfaDeviceKind.VIRTUAL_TOTP)
+                            .count() < limit;
+                };
             };
         }
 
@@ -460,8 +469,8 @@ public final class InMemoryStore implements Store {
         public ThrottleRepository throttles() {
             return new ThrottleRepository() {
                 @Override
-                public Optional<ThrottleState> find(String key) {
-                    return Optional.ofNullable(state.throttles.get(key));
+                public List<ThrottleState> find(Collection<String> keys) {
+                    return keys.stream().distinct().map(state.throttles::get).filter(Objects::nonNull).toList();
                 }
 
                 @Override

@@ -61,7 +61,7 @@ class FailureThrottleTest {
     }
 
     private Optional<ThrottleState> find(String key) {
-        return store.read(session -> session.throttles().find(key));
+        return store.read(session -> session.throttles().find(List.of(key))).stream().findFirst();
     }
 
     private void inTransaction(Consumer<StoreSession> work) {

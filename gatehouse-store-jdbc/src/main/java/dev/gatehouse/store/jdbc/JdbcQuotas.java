@@ -2,6 +2,7 @@ package dev.gatehouse.store.jdbc;
 
 import dev.gatehouse.core.account.AccountId;
 import dev.gatehouse.core.account.AccountQuota;
+import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.store.QuotaRepository;
 import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Handle;
@@ -20,10 +21,19 @@ final class JdbcQuotas implements QuotaRepository {
 
     @Override
     public boolean reserve(AccountId accountId, AccountQuota quota, int limit) {
-        return handle.createUpdate("INSERT INTO account_quota_use (account_id, quota, used) VALUES (:account, :quota, 1)"
-                + " ON CONFLICT (account_id, quota) DO UPDATE SET used = account_quota_use.used + 1"
-                + " WHERE account_quota_use.used < :limit")
-                .bind("account", accountId.value()).bind("quota", quota.key()).bind("limit", limit).execute() == 1;
+        try {
+            return handle.createUpdate("INSERT INTO account_quota_use (account_id, quota, used) VALUES (:account, :quota, 1)"
+                    + " ON CONFLICT (account_id, quota) DO UPDATE SET used = account_quota_use.used + 1"
+                    + " WHERE account_quota_use.used < :limit")
+                    .bind("account", accountId.value()).bind("quota", quota.key()).bind("limit", limit).execute() == 1;
+        } catch (RuntimeException e) {
+            // The row's foreign key is the account look-up: an account's first creation inserts the
+            // row, and a row exists only for an account that does.
+            if (StorageErrors.isForeignKeyViolation(e)) {
+                throw new NoSuchEntityException("The account " + accountId + " cannot be found.");
+            }
+            throw e;
+        }
     }
 
     /**

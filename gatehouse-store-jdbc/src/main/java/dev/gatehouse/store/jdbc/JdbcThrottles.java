@@ -3,7 +3,8 @@ package dev.gatehouse.store.jdbc;
 import dev.gatehouse.core.throttle.ThrottleState;
 import dev.gatehouse.core.store.ThrottleRepository;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 final class JdbcThrottles implements ThrottleRepository {
@@ -15,11 +16,14 @@ final class JdbcThrottles implements ThrottleRepository {
     }
 
     @Override
-    public Optional<ThrottleState> find(String key) {
-        return handle.createQuery("SELECT failures, blocked_until FROM mfa_throttles WHERE throttle_key = :key")
-                .bind("key", key)
-                .map((row, context) -> new ThrottleState(key, row.getInt(1), Instant.ofEpochMilli(row.getLong(2))))
-                .findOne();
+    public List<ThrottleState> find(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery("SELECT throttle_key, failures, blocked_until FROM mfa_throttles WHERE throttle_key IN (<keys>)")
+                .bindList("keys", List.copyOf(keys))
+                .map((row, context) -> new ThrottleState(row.getString(1), row.getInt(2), Instant.ofEpochMilli(row.getLong(3))))
+                .list();
     }
 
     @Override

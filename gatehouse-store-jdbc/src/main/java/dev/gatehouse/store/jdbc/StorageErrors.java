@@ -10,12 +10,14 @@ import org.slf4j.LoggerFactory;
 final class StorageErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(StorageErrors.class);
-    // PostgreSQL's SQLSTATE for unique_violation.
+    // PostgreSQL's SQLSTATEs for unique_violation and foreign_key_violation.
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
     // SQLite's primary result code SQLITE_CONSTRAINT and its extended SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY.
     private static final int SQLITE_CONSTRAINT = 19;
     private static final int SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
     private static final int SQLITE_CONSTRAINT_UNIQUE = 2067;
+    private static final int SQLITE_CONSTRAINT_FOREIGNKEY = 787;
 
     private StorageErrors() {
     }
@@ -36,6 +38,23 @@ final class StorageErrors {
                 int code = sql.getErrorCode();
                 if ((code == SQLITE_CONSTRAINT || code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
                         && String.valueOf(sql.getMessage()).contains("UNIQUE")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A row refers to one that does not exist: the statement is refused, whatever the engine. */
+    static boolean isForeignKeyViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                if (FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+                    return true;
+                }
+                int code = sql.getErrorCode();
+                if ((code == SQLITE_CONSTRAINT || code == SQLITE_CONSTRAINT_FOREIGNKEY)
+                        && String.valueOf(sql.getMessage()).contains("FOREIGN KEY")) {
                     return true;
                 }
             }

@@ -8,6 +8,7 @@ import dev.gatehouse.core.Page;
 import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.account.AccountAlias;
+import dev.gatehouse.core.account.AccountId;
 import dev.gatehouse.core.account.AccountQuota;
 import dev.gatehouse.core.account.AccountSummary;
 import dev.gatehouse.core.account.CredentialReport;
@@ -49,6 +50,7 @@ import dev.gatehouse.core.mfa.VerificationOutcome;
 import dev.gatehouse.core.signin.SignInHistory;
 import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.signin.SignInOutcome;
+import dev.gatehouse.core.throttle.ThrottleState;
 import dev.gatehouse.core.sts.ActiveSession;
 import dev.gatehouse.core.sts.IssuedSessionCredentials;
 import dev.gatehouse.core.sts.MfaContext;
@@ -237,6 +239,46 @@ abstract class StoreContractTest {
         assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 4)).isTrue();
         assertThat(reservesAndRollsBack(AccountQuota.USERS, 4)).isFalse();
         assertThat(reservesAndRollsBack(AccountQuota.USERS, 5)).isTrue();
+    }
+
+    @Test
+    void refusesToCreateInAnAccountThatDoesNotExistAndWritesNothing() {
+        AccountId missing = AccountId.of("999999999999");
+        IamUser alice = gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, ORIGIN);
+
+        assertThatThrownBy(() -> gatehouse.users.createUser(missing, UserName.of("ghost"), IamPath.ROOT, Tags.NONE, ORIGIN))
+                .isInstanceOf(NoSuchEntityException.class).hasMessage("The account 999999999999 cannot be found.");
+        // A device created by a user is labelled with the user's name: no read of the account but the quota's.
+        assertThatThrownBy(() -> gatehouse.mfaDevices.createVirtualMfaDevice(missing, IamPath.ROOT, DeviceName.of("ghost"),
+                Tags.NONE, alice.principal(), Optional.of(alice.name()), ORIGIN))
+                .isInstanceOf(NoSuchEntityException.class).hasMessage("The account 999999999999 cannot be found.");
+        assertThatThrownBy(() -> store.inTransaction(session -> session.quotas().reserve(missing, AccountQuota.USERS, 5)))
+                .isInstanceOf(NoSuchEntityException.class);
+
+        assertThat(store.<Integer>read(session -> ((JdbcSession) session).handle().createQuery(
+                "SELECT COUNT(*) FROM account_quota_use WHERE account_id = :account")
+                .bind("account", missing.value()).mapTo(Integer.class).one())).isZero();
+        assertThat(store.<Integer>read(session -> ((JdbcSession) session).handle().createQuery(
+                "SELECT (SELECT COUNT(*) FROM iam_users WHERE account_id = :account)"
+                        + " + (SELECT COUNT(*) FROM mfa_devices WHERE account_id = :account)")
+                .bind("account", missing.value()).mapTo(Integer.class).one())).isZero();
+    }
+
+    @Test
+    void readsTheThrottlesOfSeveralKeysAtOnce() {
+        Instant now = clock.instant();
+        store.inTransaction(session -> {
+            session.throttles().recordFailure("device:a", now);
+            session.throttles().recordFailure("device:a", now);
+            session.throttles().blockUntil("principal:b", now.plusSeconds(60));
+            return null;
+        });
+
+        assertThat(store.<List<ThrottleState>>read(session -> session.throttles().find(List.of("device:a", "principal:b", "device:c"))))
+                .containsExactlyInAnyOrder(new ThrottleState("device:a", 2, Instant.EPOCH),
+                        new ThrottleState("principal:b", 0, now.plusSeconds(60)));
+        assertThat(store.<List<ThrottleState>>read(session -> session.throttles().find(List.of("device:c")))).isEmpty();
+        assertThat(store.<List<ThrottleState>>read(session -> session.throttles().find(List.of()))).isEmpty();
     }
 
     /** Whether the account has room under {@code limit}, asked in a unit of work that is then rolled back. */
