@@ -2,6 +2,7 @@ package dev.gatehouse.store.jdbc;
 
 import dev.gatehouse.core.error.ServiceFailureException;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,31 +31,27 @@ final class StorageErrors {
     }
 
     static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                if (UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                    return true;
-                }
-                int code = sql.getErrorCode();
-                if ((code == SQLITE_CONSTRAINT || code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
-                        && String.valueOf(sql.getMessage()).contains("UNIQUE")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return isViolation(failure, UNIQUE_VIOLATION, Set.of(SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY), "UNIQUE");
     }
 
     /** A row refers to one that does not exist: the statement is refused, whatever the engine. */
     static boolean isForeignKeyViolation(Throwable failure) {
+        return isViolation(failure, FOREIGN_KEY_VIOLATION, Set.of(SQLITE_CONSTRAINT_FOREIGNKEY), "FOREIGN KEY");
+    }
+
+    /**
+     * Whether a cause is PostgreSQL's {@code sqlState}, or SQLite's constraint error (its primary code, or
+     * one of {@code sqliteCodes} when extended codes are on) whose message names {@code sqliteWord}.
+     */
+    private static boolean isViolation(Throwable failure, String sqlState, Set<Integer> sqliteCodes, String sqliteWord) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
-                if (FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+                if (sqlState.equals(sql.getSQLState())) {
                     return true;
                 }
                 int code = sql.getErrorCode();
-                if ((code == SQLITE_CONSTRAINT || code == SQLITE_CONSTRAINT_FOREIGNKEY)
-                        && String.valueOf(sql.getMessage()).contains("FOREIGN KEY")) {
+                if ((code == SQLITE_CONSTRAINT || sqliteCodes.contains(code))
+                        && String.valueOf(sql.getMessage()).contains(sqliteWord)) {
                     return true;
                 }
             }
