@@ -13,7 +13,6 @@ public record AccountSummary(boolean accountMfaEnabled, boolean accountAccessKey
 
     /** AWS's quotas that Gatehouse enforces or reports as AWS does. */
     public static final int ACCESS_KEYS_PER_USER_QUOTA = 2;
-    public static final int USERS_QUOTA = AccountQuota.USERS.limit();
 
     public AccountSummary {
         if (mfaDevices < 0 || mfaDevicesInUse < 0 || users < 0 || mfaDevicesInUse > mfaDevices) {
@@ -30,7 +29,7 @@ public record AccountSummary(boolean accountMfaEnabled, boolean accountAccessKey
         map.put("MFADevices", mfaDevices);
         map.put("MFADevicesInUse", mfaDevicesInUse);
         map.put("Users", users);
-        map.put("UsersQuota", USERS_QUOTA);
+        map.put("UsersQuota", AccountQuota.USERS.limit());
         map.put("AccessKeysPerUserQuota", ACCESS_KEYS_PER_USER_QUOTA);
         return map;
     }
