@@ -211,21 +211,20 @@ public final class MfaDeviceService {
         if (second.isEmpty()) {
             return fail(session, principal, keys, actor, AuditAction.MFA_DEVICE_ENABLED, origin, now, serial);
         }
-        session.mfaDevices().lockAssignmentsOf(principal);
-        if (session.mfaDevices().countAssignedTo(principal) >= MfaDevice.MAXIMUM_PER_PRINCIPAL) {
-            throw new LimitExceededException("A principal can have at most " + MfaDevice.MAXIMUM_PER_PRINCIPAL
-                    + " MFA devices.");
-        }
         long drift = second.getAsLong() - current;
-        if (!session.mfaDevices().assign(device.id(), principal, now, drift, second.getAsLong())) {
-            throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
+        Assignment assignment = new Assignment(principal, now);
+        switch (session.mfaDevices().assign(device.id(), assignment, drift, second.getAsLong(),
+                MfaDevice.MAXIMUM_PER_PRINCIPAL)) {
+            case ASSIGNED -> { }
+            case ALREADY_ASSIGNED -> throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
+            case PRINCIPAL_AT_LIMIT -> throw new LimitExceededException("A principal can have at most "
+                    + MfaDevice.MAXIMUM_PER_PRINCIPAL + " MFA devices.");
         }
         throttle.reset(session, standing);
         audit.record(session, principal.accountId(), actor, AuditAction.MFA_DEVICE_ENABLED, AuditOutcome.SUCCESS,
                 origin, true, serial + " drift " + drift + " steps");
         // What assign wrote, without reading it back.
-        return Attempt.succeeded(device.assigned(new Assignment(principal, now), drift,
-                Math.max(device.lastAcceptedStep(), second.getAsLong())));
+        return Attempt.succeeded(device.assigned(assignment, drift, Math.max(device.lastAcceptedStep(), second.getAsLong())));
     }
 
     /**
@@ -273,7 +272,7 @@ public final class MfaDeviceService {
     public void deactivateMfaDevice(PrincipalRef principal, SerialNumber serial, Origin origin) {
         store.inTransaction(session -> {
             MfaDevice device = requireAssignedTo(session, principal, serial);
-            if (!session.mfaDevices().unassign(device.id())) {
+            if (!session.mfaDevices().unassign(device)) {
                 throw new EntityTemporarilyUnmodifiableException("The MFA device " + serial + " is being changed.");
             }
             audit.record(session, principal.accountId(), Lookups.arn(session, principal),
@@ -295,9 +294,13 @@ public final class MfaDeviceService {
                 throw new NoSuchEntityException("VirtualMFADevice with serial " + serial + " not found.");
             }
             if (device.isAssigned()) {
-                throw new DeleteConflictException("The MFA device " + serial + " is assigned: deactivate it first.");
+                throw assignedStill(serial);
             }
-            session.mfaDevices().delete(device);
+            // Read unassigned, then enabled or deleted by another request before the delete: say which.
+            if (!session.mfaDevices().delete(device)) {
+                requireDevice(session, accountId, serial);
+                throw assignedStill(serial);
+            }
             session.throttles().reset(ThrottleKeys.throttleKey(device));
             audit.record(session, accountId, accountId.rootArn(), AuditAction.MFA_DEVICE_DELETED, AuditOutcome.SUCCESS,
                     origin, false, serial.value());
@@ -402,6 +405,10 @@ public final class MfaDeviceService {
                 "Authentication code for device is not valid."));
     }
 
+
+    private static DeleteConflictException assignedStill(SerialNumber serial) {
+        return new DeleteConflictException("The MFA device " + serial + " is assigned: deactivate it first.");
+    }
 
     private static MfaDevice requireDevice(StoreSession session, AccountId accountId, SerialNumber serial) {
         return session.mfaDevices().findBySerial(serial)

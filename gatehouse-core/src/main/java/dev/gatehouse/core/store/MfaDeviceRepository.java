@@ -3,18 +3,30 @@ package dev.gatehouse.core.store;
 import dev.gatehouse.core.account.AccountId;
 import dev.gatehouse.core.account.PrincipalRef;
 import dev.gatehouse.core.crypto.SealedSecret;
+import dev.gatehouse.core.mfa.Assignment;
 import dev.gatehouse.core.mfa.AssignmentStatus;
 import dev.gatehouse.core.mfa.MfaDevice;
 import dev.gatehouse.core.mfa.MfaDeviceKind;
 import dev.gatehouse.core.mfa.SerialNumber;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 public interface MfaDeviceRepository {
 
+    /** What {@link #assign} did. */
+    enum AssignOutcome {
+        ASSIGNED,
+        /** The device was assigned already; nothing changed. */
+        ALREADY_ASSIGNED,
+        /** The principal has its limit of devices; nothing changed. */
+        PRINCIPAL_AT_LIMIT
+    }
+
     /**
+     * Stores a new, unassigned device.
+     *
      * @param creator who created the device, when a principal did (not the bootstrap)
+     * @throws IllegalArgumentException if the device is assigned: devices are assigned by {@link #assign} only
      * @throws dev.gatehouse.core.error.EntityAlreadyExistsException if the serial is taken, or the
      *     name (ignoring case) is taken in the account
      */
@@ -28,29 +40,26 @@ public interface MfaDeviceRepository {
     /** The devices enabled for {@code principal}, ordered by serial, after {@code afterSerial} if present. */
     List<MfaDevice> listAssignedTo(PrincipalRef principal, Optional<SerialNumber> afterSerial, int limit);
 
+    /** How many devices are enabled for {@code principal}: a count kept by {@link #assign} and {@link #unassign}. */
     int countAssignedTo(PrincipalRef principal);
 
     /** The account's devices of {@code kind} matching {@code status}, ordered by serial. */
     List<MfaDevice> listInAccount(AccountId accountId, MfaDeviceKind kind, AssignmentStatus status,
             Optional<SerialNumber> afterSerial, int limit);
 
-    /**
-     * Serialises changes to {@code principal}'s device assignments until the unit of work ends, so
-     * that two enables racing for one principal cannot both pass the 8-device check (under
-     * PostgreSQL's READ COMMITTED each would count 7). Waits while another unit of work holds it.
-     */
-    void lockAssignmentsOf(PrincipalRef principal);
-
     /** How many devices of any kind the account has that match {@code status}. */
     int countInAccount(AccountId accountId, AssignmentStatus status);
 
     /**
-     * Enables the device for {@code principal} with the drift and last step the two codes showed,
-     * if it is not assigned to anyone.
+     * Enables the device for the assignment's principal with the drift and last step the two codes
+     * showed, if it is assigned to no one and the principal has fewer than {@code limit} devices.
+     * The principal's count stays locked until the unit of work ends, so two enables racing for one
+     * principal cannot both take its last place (under PostgreSQL's READ COMMITTED each would have
+     * counted one less); another unit of work changing that principal's devices waits meanwhile.
      *
-     * @return whether the device was unassigned and is now assigned
+     * @param deviceId a device read in this unit of work, in the principal's account
      */
-    boolean assign(String deviceId, PrincipalRef principal, Instant enabledAt, long driftSteps, long lastAcceptedStep);
+    AssignOutcome assign(String deviceId, Assignment assignment, long driftSteps, long lastAcceptedStep, int limit);
 
     /**
      * Stores a new drift and marks {@code lastAcceptedStep} used, if that step is after the last
@@ -65,12 +74,22 @@ public interface MfaDeviceRepository {
      */
     boolean advanceLastAcceptedStep(String deviceId, long step);
 
-    /** @return whether the device was assigned and is now not */
-    boolean unassign(String deviceId);
+    /**
+     * Unassigns the device from the principal it was read assigned to, and gives that principal's
+     * place back.
+     *
+     * @return whether it was still assigned to that principal and is now not
+     */
+    boolean unassign(MfaDevice device);
 
     void updateTags(MfaDevice device);
 
-    /** Deletes the device and, if it is virtual, gives back its place in its account's quota. @return whether there was such a device */
+    /**
+     * Deletes the device if it is unassigned and, if it is virtual, gives back its place in its
+     * account's quota.
+     *
+     * @return whether there was such a device, unassigned
+     */
     boolean delete(MfaDevice device);
 
     /** Every device of the installation, for re-encryption under a new master key. */

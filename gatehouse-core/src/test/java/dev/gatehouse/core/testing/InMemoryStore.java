@@ -344,6 +344,9 @@ public final class InMemoryStore implements Store {
             return new MfaDeviceRepository() {
                 @Override
                 public void insert(MfaDevice device, Optional<PrincipalRef> creator) {
+                    if (device.isAssigned()) {
+                        throw new IllegalArgumentException("a device is stored unassigned");
+                    }
                     boolean taken = state.devices.values().stream().anyMatch(d -> d.serial().equals(device.serial())
                             || (d.accountId().equals(device.accountId()) && d.kind() == device.kind()
                                     && d.name().equalsIgnoreCase(device.name())));
@@ -387,26 +390,23 @@ public final class InMemoryStore implements Store {
                 }
 
                 @Override
-                public void lockAssignmentsOf(PrincipalRef principal) {
-                    // Units of work are serialised already.
-                }
-
-                @Override
                 public int countInAccount(AccountId accountId, AssignmentStatus status) {
                     return (int) state.devices.values().stream()
                             .filter(d -> d.accountId().equals(accountId) && status.admits(d)).count();
                 }
 
                 @Override
-                public boolean assign(String id, PrincipalRef principal, Instant at, long drift, long lastStep) {
+                public AssignOutcome assign(String id, Assignment assignment, long drift, long lastStep, int limit) {
+                    // Units of work are serialised already: counting the devices is the count the store keeps.
+                    if (countAssignedTo(assignment.principal()) >= limit) {
+                        return AssignOutcome.PRINCIPAL_AT_LIMIT;
+                    }
                     MfaDevice d = state.devices.get(id);
                     if (d == null || d.isAssigned()) {
-                        return false;
+                        return AssignOutcome.ALREADY_ASSIGNED;
                     }
-                    state.devices.put(id, new MfaDevice(id, d.accountId(), d.serial(), d.kind(), d.name(), d.path(),
-                            d.totp(), d.seed(), d.createdAt(), new Assignment(principal, at), drift,
-                            Math.max(lastStep, d.lastAcceptedStep()), d.tags()));
-                    return true;
+                    state.devices.put(id, d.assigned(assignment, drift, Math.max(lastStep, d.lastAcceptedStep())));
+                    return AssignOutcome.ASSIGNED;
                 }
 
                 @Override
@@ -432,13 +432,13 @@ public final class InMemoryStore implements Store {
                 }
 
                 @Override
-                public boolean unassign(String id) {
-                    MfaDevice d = state.devices.get(id);
-                    if (d == null || !d.isAssigned()) {
+                public boolean unassign(MfaDevice device) {
+                    MfaDevice d = state.devices.get(device.id());
+                    if (d == null || !d.isAssigned() || !device.isAssigned()
+                            || !d.assignment().principal().equals(device.assignment().principal())) {
                         return false;
                     }
-                    state.devices.put(id, new MfaDevice(id, d.accountId(), d.serial(), d.kind(), d.name(), d.path(),
-                            d.totp(), d.seed(), d.createdAt(), null, 0, d.lastAcceptedStep(), d.tags()));
+                    state.devices.put(d.id(), d.assigned(null, 0, d.lastAcceptedStep()));
                     return true;
                 }
 
@@ -449,8 +449,13 @@ public final class InMemoryStore implements Store {
 
                 @Override
                 public boolean delete(MfaDevice device) {
+                    MfaDevice d = state.devices.get(device.id());
+                    if (d == null || d.isAssigned()) {
+                        return false;
+                    }
                     state.creators.remove(device.id());
-                    return state.devices.remove(device.id()) != null;
+                    state.devices.remove(device.id());
+                    return true;
                 }
 
                 @Override

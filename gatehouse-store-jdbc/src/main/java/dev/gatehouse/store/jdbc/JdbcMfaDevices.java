@@ -34,12 +34,15 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
 
     @Override
     public void insert(MfaDevice device, Optional<PrincipalRef> creator) {
+        if (device.isAssigned()) {
+            throw new IllegalArgumentException("a device is stored unassigned, then assigned: " + device.serial());
+        }
         TotpParameters totp = device.totp();
         JdbcAccounts.execute(handle.createUpdate("INSERT INTO mfa_devices (id, account_id, serial, kind, name,"
                 + " name_normalized, path, totp_algorithm, totp_digits, totp_period_millis, totp_t0_millis, seed_key_id,"
-                + " seed_ciphertext, created_at, assigned_principal_key, enabled_at, drift_steps, last_step, created_by)"
+                + " seed_ciphertext, created_at, drift_steps, last_step, created_by)"
                 + " VALUES (:id, :account, :serial, :kind, :name, :normalized, :path, :algorithm, :digits, :period, :t0,"
-                + " :keyId, :ciphertext, :created, :principal, :enabled, :drift, :lastStep, :createdBy)")
+                + " :keyId, :ciphertext, :created, :drift, :lastStep, :createdBy)")
                 .bind("id", device.id()).bind("account", device.accountId().value())
                 .bind("serial", device.serial().value()).bind("kind", device.kind().name())
                 .bind("name", device.name()).bind("normalized", device.name().toLowerCase(Locale.ROOT))
@@ -51,8 +54,6 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
                 .bind("keyId", device.seed() == null ? null : device.seed().keyId())
                 .bind("ciphertext", device.seed() == null ? null : device.seed().ciphertext())
                 .bind("created", device.createdAt().toEpochMilli())
-                .bind("principal", device.assignment() == null ? null : device.assignment().principal().key())
-                .bind("enabled", device.assignment() == null ? null : device.assignment().enabledAt().toEpochMilli())
                 .bind("drift", device.driftSteps()).bind("lastStep", device.lastAcceptedStep())
                 .bind("createdBy", creator.map(PrincipalRef::key).orElse(null)),
                 "An MFA device with that serial number or name already exists.");
@@ -94,18 +95,10 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
 
     @Override
     public int countAssignedTo(PrincipalRef principal) {
-        return handle.createQuery("SELECT COUNT(*) FROM mfa_devices WHERE account_id = :account"
-                + " AND assigned_principal_key = :principal")
+        return handle.createQuery("SELECT assigned FROM principal_devices WHERE account_id = :account"
+                + " AND principal_key = :principal")
                 .bind("account", principal.accountId().value()).bind("principal", principal.key())
-                .mapTo(Integer.class).one();
-    }
-
-    @Override
-    public void lockAssignmentsOf(PrincipalRef principal) {
-        // An upsert that always writes: the row lock it takes is held until commit or rollback.
-        handle.createUpdate("INSERT INTO principal_locks (account_id, principal_key, version) VALUES (:account, :principal, 1)"
-                + " ON CONFLICT (account_id, principal_key) DO UPDATE SET version = principal_locks.version + 1")
-                .bind("account", principal.accountId().value()).bind("principal", principal.key()).execute();
+                .mapTo(Integer.class).findOne().orElse(0);
     }
 
     @Override
@@ -125,15 +118,36 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
                 .map((row, context) -> map(row)).list().stream().map(this::withTags).toList();
     }
 
+    /**
+     * The principal's place first, as a quota's place before its insert: its row lock serialises the
+     * enables for one principal, and every change of a principal's devices takes it before the
+     * device's row, so two of them never wait for each other.
+     */
     @Override
-    public boolean assign(String deviceId, PrincipalRef principal, Instant enabledAt, long driftSteps,
-            long lastAcceptedStep) {
-        return handle.createUpdate("UPDATE mfa_devices SET assigned_principal_key = :principal, enabled_at = :enabled,"
-                + " drift_steps = :drift, last_step = CASE WHEN last_step < :lastStep THEN :lastStep ELSE last_step END"
-                + " WHERE id = :id AND account_id = :account AND assigned_principal_key IS NULL")
-                .bind("principal", principal.key()).bind("enabled", enabledAt.toEpochMilli())
-                .bind("drift", driftSteps).bind("lastStep", lastAcceptedStep).bind("id", deviceId)
-                .bind("account", principal.accountId().value()).execute() == 1;
+    public AssignOutcome assign(String deviceId, Assignment assignment, long driftSteps, long lastAcceptedStep,
+            int limit) {
+        PrincipalRef principal = assignment.principal();
+        if (handle.createUpdate("INSERT INTO principal_devices (account_id, principal_key, assigned)"
+                + " VALUES (:account, :principal, 1) ON CONFLICT (account_id, principal_key)"
+                + " DO UPDATE SET assigned = principal_devices.assigned + 1 WHERE principal_devices.assigned < :limit")
+                .bind("account", principal.accountId().value()).bind("principal", principal.key())
+                .bind("limit", limit).execute() == 0) {
+            return AssignOutcome.PRINCIPAL_AT_LIMIT;
+        }
+        // By ID alone: the caller read the device in the account. With the account in the condition,
+        // PostgreSQL's planner, without statistics, has been seen to pick the account's index over
+        // the primary key and walk every device of the account.
+        boolean assigned = handle.createUpdate("UPDATE mfa_devices SET assigned_principal_key = :principal,"
+                + " enabled_at = :enabled, drift_steps = :drift,"
+                + " last_step = CASE WHEN last_step < :lastStep THEN :lastStep ELSE last_step END"
+                + " WHERE id = :id AND assigned_principal_key IS NULL")
+                .bind("principal", principal.key()).bind("enabled", assignment.enabledAt().toEpochMilli())
+                .bind("drift", driftSteps).bind("lastStep", lastAcceptedStep).bind("id", deviceId).execute() == 1;
+        if (!assigned) {
+            count(principal, -1);
+            return AssignOutcome.ALREADY_ASSIGNED;
+        }
+        return AssignOutcome.ASSIGNED;
     }
 
     @Override
@@ -151,11 +165,28 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
                 .bind("step", step).bind("id", deviceId).execute() == 1;
     }
 
+    /** The principal's place first, as in {@link #assign}. */
     @Override
-    public boolean unassign(String deviceId) {
-        return handle.createUpdate("UPDATE mfa_devices SET assigned_principal_key = NULL, enabled_at = NULL,"
-                + " drift_steps = 0 WHERE id = :id AND assigned_principal_key IS NOT NULL")
-                .bind("id", deviceId).execute() == 1;
+    public boolean unassign(MfaDevice device) {
+        if (!device.isAssigned()) {
+            return false;
+        }
+        PrincipalRef principal = device.assignment().principal();
+        count(principal, -1);
+        boolean unassigned = handle.createUpdate("UPDATE mfa_devices SET assigned_principal_key = NULL, enabled_at = NULL,"
+                + " drift_steps = 0 WHERE id = :id AND assigned_principal_key = :principal")
+                .bind("id", device.id()).bind("principal", principal.key()).execute() == 1;
+        if (!unassigned) {
+            count(principal, 1);
+        }
+        return unassigned;
+    }
+
+    private void count(PrincipalRef principal, int change) {
+        handle.createUpdate("UPDATE principal_devices SET assigned = assigned + :change"
+                + " WHERE account_id = :account AND principal_key = :principal")
+                .bind("change", change).bind("account", principal.accountId().value())
+                .bind("principal", principal.key()).execute();
     }
 
     @Override
@@ -167,7 +198,8 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
     public boolean delete(MfaDevice device) {
         BooleanSupplier deleting = () -> {
             Tagging.delete(handle, device.rowIdentity());
-            return handle.createUpdate("DELETE FROM mfa_devices WHERE id = :id").bind("id", device.id()).execute() == 1;
+            return handle.createUpdate("DELETE FROM mfa_devices WHERE id = :id AND assigned_principal_key IS NULL")
+                    .bind("id", device.id()).execute() == 1;
         };
         // Hardware tokens are counted against no quota.
         return device.kind() == MfaDeviceKind.VIRTUAL_TOTP

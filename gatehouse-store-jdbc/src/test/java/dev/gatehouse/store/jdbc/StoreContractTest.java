@@ -39,6 +39,7 @@ import dev.gatehouse.core.error.LimitExceededException;
 import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.error.PasswordPolicyViolationException;
 import dev.gatehouse.core.error.ServiceFailureException;
+import dev.gatehouse.core.mfa.Assignment;
 import dev.gatehouse.core.mfa.AssignmentStatus;
 import dev.gatehouse.core.mfa.DeviceName;
 import dev.gatehouse.core.mfa.MfaDevice;
@@ -48,6 +49,7 @@ import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.mfa.VerificationOutcome;
 import dev.gatehouse.core.signin.SignInHistory;
+import dev.gatehouse.core.store.MfaDeviceRepository.AssignOutcome;
 import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.signin.SignInOutcome;
 import dev.gatehouse.core.throttle.ThrottleState;
@@ -227,18 +229,48 @@ abstract class StoreContractTest {
                 OtpSecret.generate(), TotpParameters.AWS_DEFAULT, ORIGIN);
         gatehouse.users.createUser(account.id(), UserName.of("fourth"), IamPath.ROOT, Tags.NONE, ORIGIN);
         // Back to the schema before version 7, users and devices and all, and migrated again.
-        try (Connection connection = DriverManager.getConnection(store.settings().jdbcUrl());
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE account_quota_use");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version = '7'");
-        }
-        store.close();
-        store = openStoreOnSameDatabase();
+        migrateAgainFrom(7, java.util.stream.Stream.concat(UNDO_VERSION_8.stream(), java.util.stream.Stream.of(
+                "DROP TABLE account_quota_use")).toList());
 
         assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 3)).isFalse();
         assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 4)).isTrue();
         assertThat(reservesAndRollsBack(AccountQuota.USERS, 4)).isFalse();
         assertThat(reservesAndRollsBack(AccountQuota.USERS, 5)).isTrue();
+    }
+
+    @Test
+    void countsTheDevicesEnabledBeforeThePrincipalsCountsWereKept() throws SQLException {
+        PrincipalRef alice = gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE,
+                ORIGIN).principal();
+        enable(account.root(), "root-first");
+        enable(account.root(), "root-second");
+        enable(alice, "alice-only");
+        create("spare");
+        migrateAgainFrom(8, UNDO_VERSION_8);
+
+        assertThat(enabledCount(account.root())).isEqualTo(2);
+        assertThat(enabledCount(alice)).isEqualTo(1);
+    }
+
+    /** What version 8 changed, undone: the schema as version 7 left it. */
+    private static final List<String> UNDO_VERSION_8 = List.of("DROP TABLE principal_devices", "CREATE TABLE principal_locks"
+            + " (account_id TEXT NOT NULL, principal_key TEXT NOT NULL, version BIGINT NOT NULL,"
+            + " PRIMARY KEY (account_id, principal_key))");
+
+    /**
+     * Takes the schema back to before {@code version}, rows and all, with {@code undo}, which undoes
+     * that version and those after it, newest first; then opens the store again, which migrates.
+     */
+    private void migrateAgainFrom(int version, List<String> undo) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(store.settings().jdbcUrl());
+                Statement statement = connection.createStatement()) {
+            for (String sql : undo) {
+                statement.execute(sql);
+            }
+            statement.execute("DELETE FROM flyway_schema_history WHERE CAST(version AS INTEGER) >= " + version);
+        }
+        store.close();
+        store = openStoreOnSameDatabase();
     }
 
     @Test
@@ -631,6 +663,68 @@ abstract class StoreContractTest {
         assertThatThrownBy(() -> gatehouse.mfaDevices.enableMfaDevice(account.root(), ninth.device().serial(),
                 code(ninth, now - 1), code(ninth, now), ORIGIN)).isInstanceOf(LimitExceededException.class);
         assertThat(gatehouse.mfaDevices.listMfaDevices(account.root(), Optional.empty(), 100).items()).hasSize(8);
+    }
+
+    @Test
+    void keepsEachPrincipalsCountOfEnabledDevicesThroughEnableAndDeactivate() {
+        PrincipalRef alice = gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE,
+                ORIGIN).principal();
+        SerialNumber first = enable(account.root(), "root-first").device().serial();
+        enable(account.root(), "root-second");
+        enable(alice, "alice-only");
+        assertThat(enabledCount(account.root())).isEqualTo(2);
+        assertThat(enabledCount(alice)).isEqualTo(1);
+
+        MfaDevice readWhileEnabled = gatehouse.mfaDevices.getMfaDevice(account.id(), first);
+        gatehouse.mfaDevices.deactivateMfaDevice(account.root(), first, ORIGIN);
+        assertThat(enabledCount(account.root())).isEqualTo(1);
+        // A second node's deactivation, read before the first's took effect, changes nothing.
+        boolean unassignedAgain = store.inTransaction(session -> session.mfaDevices().unassign(readWhileEnabled));
+        assertThat(unassignedAgain).isFalse();
+        assertThat(enabledCount(account.root())).isEqualTo(1);
+        assertThat(enabledCount(alice)).isEqualTo(1);
+    }
+
+    @Test
+    void takesNoPlaceForADeviceEnabledMeanwhileOrAPrincipalAtItsLimit() {
+        PrincipalRef alice = gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE,
+                ORIGIN).principal();
+        NewVirtualMfaDevice taken = enable(account.root(), "root-only");
+        String spare = create("spare").device().id();
+        Assignment toAlice = new Assignment(alice, clock.instant());
+
+        // The device was read unassigned, then another node enabled it for root.
+        AssignOutcome takenMeanwhile = store.inTransaction(session -> session.mfaDevices().assign(taken.device().id(),
+                toAlice, 0, step(), 8));
+        assertThat(takenMeanwhile).isEqualTo(AssignOutcome.ALREADY_ASSIGNED);
+        assertThat(enabledCount(alice)).isZero();
+        AssignOutcome first = store.inTransaction(session -> session.mfaDevices().assign(spare, toAlice, 0, step(), 1));
+        assertThat(first).isEqualTo(AssignOutcome.ASSIGNED);
+        String another = create("another").device().id();
+        AssignOutcome second = store.inTransaction(session -> session.mfaDevices().assign(another, toAlice, 0, step(), 1));
+        assertThat(second).isEqualTo(AssignOutcome.PRINCIPAL_AT_LIMIT);
+        assertThat(enabledCount(alice)).isEqualTo(1);
+        assertThat(enabledCount(account.root())).isEqualTo(1);
+    }
+
+    @Test
+    void deletesNoDeviceEnabledSinceItWasRead() {
+        NewVirtualMfaDevice device = create("racing");
+        long now = step();
+        gatehouse.mfaDevices.enableMfaDevice(account.root(), device.device().serial(), code(device, now - 1),
+                code(device, now), ORIGIN);
+
+        // device.device() is the device as read before it was enabled, as a racing delete would have read it.
+        boolean deleted = store.inTransaction(session -> session.mfaDevices().delete(device.device()));
+        assertThat(deleted).isFalse();
+        assertThat(gatehouse.mfaDevices.getMfaDevice(account.id(), device.device().serial()).isAssigned()).isTrue();
+        assertThat(enabledCount(account.root())).isEqualTo(1);
+        // Its place in the account's quota is still taken.
+        assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 1)).isFalse();
+    }
+
+    private int enabledCount(PrincipalRef principal) {
+        return store.read(session -> session.mfaDevices().countAssignedTo(principal));
     }
 
     @Test
