@@ -77,6 +77,7 @@ class QrCodeRendererTest {
         Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
         hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
         hints.put(EncodeHintType.MARGIN, QrCodeRenderer.DEFAULT_QUIET_ZONE_MODULES);
+        hints.put(EncodeHintType.QR_COMPACT, Boolean.TRUE.toString());
         if (!StandardCharsets.US_ASCII.newEncoder().canEncode(text)) {
             hints.put(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
         }
@@ -89,6 +90,22 @@ class QrCodeRendererTest {
             }
         }
         assertThat(new QrCodeReader().read(new QrCodeRenderer().renderPng(text))).isEqualTo(text);
+    }
+
+    /**
+     * AWS's seed URI for the root's legacy device: 123 characters, which take version 8 (49 modules)
+     * as one byte segment, and version 6 (41) with the 64-character seed in alphanumeric mode.
+     */
+    @Test
+    void encodesAKeyUrisSeedInAlphanumericModeForASmallerSymbol() {
+        String uri = "otpauth://totp/root-account-mfa-device@123456789012?secret="
+                + "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        int quietZones = 2 * QrCodeRenderer.DEFAULT_QUIET_ZONE_MODULES;
+
+        BufferedImage drawn = new QrCodeRenderer(1, QrCodeRenderer.DEFAULT_QUIET_ZONE_MODULES).render(uri);
+
+        assertThat(drawn.getWidth() - quietZones).isEqualTo(41);
+        assertThat(new QrCodeReader().read(new QrCodeRenderer().renderPng(uri))).isEqualTo(uri);
     }
 
     @Test
