@@ -20,8 +20,8 @@ import java.util.Objects;
 public final class QrCodeRenderer {
 
     /**
-     * Eight pixels per module: a 64-character AWS seed URI becomes a symbol of about 41 modules,
-     * so a PNG of about 390 pixels, easy to scan from a laptop screen at 100% zoom.
+     * Eight pixels per module: the key URI of an AWS seed (64 characters) becomes a symbol of 37 to
+     * 41 modules, so a PNG of 360 to 390 pixels, easy to scan from a laptop screen at 100% zoom.
      */
     public static final int DEFAULT_MODULE_PIXELS = 8;
 
@@ -125,9 +125,10 @@ public final class QrCodeRenderer {
 
     /**
      * The symbol of {@code text} at error correction M, in the smallest version that holds it, with
-     * the mask of lowest penalty (ISO/IEC 18004, 7.8.3). Nayuki's encoder makes the same symbol as
-     * ZXing's compact encoder, module for module (a test holds it to that), in two thirds of the
-     * time: most of either is scoring the eight masks, and an API creating devices pays it on every one.
+     * the mask of lowest penalty (ISO/IEC 18004, 7.8.3). For the texts its test checks, Nayuki's
+     * encoder makes the same symbol as ZXing's compact encoder, module for module; it was chosen for
+     * taking two thirds of the time of ZXing's encoder (each with one segment): most of either is
+     * scoring the eight masks, and an API creating devices pays it on every one.
      *
      * <p>ASCII text is split into the segments that take the fewest bits, each in its own mode: a key
      * URI's upper-case base32 seed in alphanumeric mode (5.5 bits a character) after the rest in byte
@@ -144,7 +145,8 @@ public final class QrCodeRenderer {
             // Key URIs are percent-encoded ASCII. Only other text gets an explicit UTF-8 ECI header,
             // which a few older scanners mishandle.
             List<QrSegment> segments = StandardCharsets.US_ASCII.newEncoder().canEncode(text)
-                    ? QrSegmentAdvanced.makeSegmentsOptimally(text, QrCode.Ecc.MEDIUM, QrCode.MIN_VERSION, QrCode.MAX_VERSION)
+                    ? QrSegmentAdvanced.makeSegmentsOptimally(text, QrCode.Ecc.MEDIUM, QrCode.MIN_VERSION,
+                            QrCode.MAX_VERSION)
                     : List.of(QrSegment.makeEci(UTF_8_ECI), QrSegment.makeBytes(text.getBytes(StandardCharsets.UTF_8)));
             // No boost of the error correction: M, as stated, whatever room the version leaves.
             return QrCode.encodeSegments(segments, QrCode.Ecc.MEDIUM, QrCode.MIN_VERSION, QrCode.MAX_VERSION, -1, false);

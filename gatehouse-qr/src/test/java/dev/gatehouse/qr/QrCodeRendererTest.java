@@ -66,9 +66,10 @@ class QrCodeRendererTest {
     }
 
     /**
-     * The symbol is the one ZXing's encoder makes, module for module, for text in each encoding mode
-     * and for text that needs the UTF-8 ECI: the same version, error correction M, and the same mask
-     * of lowest penalty, from two implementations of the standard.
+     * The symbol is the one ZXing's compact encoder makes (the segments of fewest bits), module for
+     * module, for text in each encoding mode, a key URI that mixes them and text that needs the UTF-8
+     * ECI: the same segments, version, error correction M and mask of lowest penalty, from two
+     * implementations of the standard.
      */
     @ParameterizedTest
     @ValueSource(strings = {AWS_LIKE_URI, "0123456789012345", "HELLO WORLD $%*+-./:", "otpauth://totp/Zoë:zoë?secret=ABC"})

@@ -197,7 +197,7 @@ public final class MfaDeviceService {
         Instant now = clock.instant();
         MfaDevice device = requireDevice(session, principal.accountId(), serial);
         if (device.isAssigned()) {
-            throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
+            throw alreadyAssigned(serial);
         }
         List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));
         FailureThrottle.Standing standing = throttle.standing(session, keys, now);
@@ -216,7 +216,7 @@ public final class MfaDeviceService {
         switch (session.mfaDevices().assign(device.id(), assignment, drift, second.getAsLong(),
                 MfaDevice.MAXIMUM_PER_PRINCIPAL)) {
             case ASSIGNED -> { }
-            case ALREADY_ASSIGNED -> throw new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
+            case ALREADY_ASSIGNED -> throw changedMeanwhile(session, device, alreadyAssigned(serial));
             case PRINCIPAL_AT_LIMIT -> throw new LimitExceededException("A principal can have at most "
                     + MfaDevice.MAXIMUM_PER_PRINCIPAL + " MFA devices.");
         }
@@ -296,10 +296,8 @@ public final class MfaDeviceService {
             if (device.isAssigned()) {
                 throw assignedStill(serial);
             }
-            // Read unassigned, then enabled or deleted by another request before the delete: say which.
             if (!session.mfaDevices().delete(device)) {
-                requireDevice(session, accountId, serial);
-                throw assignedStill(serial);
+                throw changedMeanwhile(session, device, assignedStill(serial));
             }
             session.throttles().reset(ThrottleKeys.throttleKey(device));
             audit.record(session, accountId, accountId.rootArn(), AuditAction.MFA_DEVICE_DELETED, AuditOutcome.SUCCESS,
@@ -405,6 +403,21 @@ public final class MfaDeviceService {
                 "Authentication code for device is not valid."));
     }
 
+
+    /**
+     * A write found the device changed since this unit of work read it: another request enabled it,
+     * or deleted it (and perhaps made another of the same name). {@code stillThere} if it is still
+     * there, NoSuchEntity if it is gone.
+     */
+    private static RuntimeException changedMeanwhile(StoreSession session, MfaDevice read, RuntimeException stillThere) {
+        boolean there = session.mfaDevices().findBySerial(read.serial()).filter(now -> now.id().equals(read.id()))
+                .isPresent();
+        return there ? stillThere : new NoSuchEntityException("MFA device with serial " + read.serial() + " not found.");
+    }
+
+    private static EntityAlreadyExistsException alreadyAssigned(SerialNumber serial) {
+        return new EntityAlreadyExistsException("The MFA device " + serial + " is already assigned.");
+    }
 
     private static DeleteConflictException assignedStill(SerialNumber serial) {
         return new DeleteConflictException("The MFA device " + serial + " is assigned: deactivate it first.");

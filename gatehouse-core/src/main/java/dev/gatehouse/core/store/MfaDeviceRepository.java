@@ -15,8 +15,9 @@ public interface MfaDeviceRepository {
 
     /** What {@link #assign} did. */
     enum AssignOutcome {
+        /** The device is the principal's now, and counted against its limit. */
         ASSIGNED,
-        /** The device was assigned already; nothing changed. */
+        /** The device was assigned already, or is gone; nothing changed. */
         ALREADY_ASSIGNED,
         /** The principal has its limit of devices; nothing changed. */
         PRINCIPAL_AT_LIMIT
@@ -40,7 +41,7 @@ public interface MfaDeviceRepository {
     /** The devices enabled for {@code principal}, ordered by serial, after {@code afterSerial} if present. */
     List<MfaDevice> listAssignedTo(PrincipalRef principal, Optional<SerialNumber> afterSerial, int limit);
 
-    /** How many devices are enabled for {@code principal}: a count kept by {@link #assign} and {@link #unassign}. */
+    /** How many devices are enabled for {@code principal}, counted on the devices themselves. */
     int countAssignedTo(PrincipalRef principal);
 
     /** The account's devices of {@code kind} matching {@code status}, ordered by serial. */
@@ -53,7 +54,8 @@ public interface MfaDeviceRepository {
     /**
      * Enables the device for the assignment's principal with the drift and last step the two codes
      * showed, if it is assigned to no one and the principal has fewer than {@code limit} devices.
-     * The principal's count stays locked until the unit of work ends, so two enables racing for one
+     * The store keeps each principal's count of enabled devices for this check, changed by this and
+     * {@link #unassign}; it stays locked until the unit of work ends, so two enables racing for one
      * principal cannot both take its last place (under PostgreSQL's READ COMMITTED each would have
      * counted one less); another unit of work changing that principal's devices waits meanwhile.
      *

@@ -15,6 +15,9 @@ import dev.gatehouse.core.error.InvalidAuthenticationCodeException;
 import dev.gatehouse.core.error.LimitExceededException;
 import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.internal.RandomIds;
+import dev.gatehouse.core.store.MfaDeviceRepository;
+import dev.gatehouse.core.store.Store;
+import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.testing.Gatehouse;
 import dev.gatehouse.core.throttle.FailureThrottle;
 import dev.gatehouse.core.throttle.ThrottlePolicy;
@@ -27,10 +30,15 @@ import dev.gatehouse.otp.KeyUri;
 import dev.gatehouse.otp.OtpSecret;
 import dev.gatehouse.otp.TotpGenerator;
 import dev.gatehouse.otp.TotpParameters;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -305,6 +313,86 @@ class MfaDeviceServiceTest {
         devices.tagMfaDevice(account.id(), created.device().serial(), Tags.of(Map.of("team", "ops", "tier", "1")));
         Tags left = devices.untagMfaDevice(account.id(), created.device().serial(), List.of("tier"));
         assertThat(left.values()).containsExactly(Map.entry("team", "ops"));
+    }
+
+    @Test
+    void refusesToDeleteADeviceThatAnotherRequestEnabledAfterItWasRead() {
+        NewVirtualMfaDevice created = create("racing");
+        MfaDeviceService racing = serviceOn(interleaving("delete",
+                repository -> repository.assign(created.device().id(), new Assignment(alice, gatehouse.clock.instant()),
+                        0, step(), MfaDevice.MAXIMUM_PER_PRINCIPAL)));
+
+        assertThatThrownBy(() -> racing.deleteVirtualMfaDevice(account.id(), created.device().serial(), ORIGIN))
+                .isInstanceOf(DeleteConflictException.class).hasMessageContaining("is assigned");
+    }
+
+    @Test
+    void answersNoSuchEntityForADeviceThatAnotherRequestDeletedAfterItWasRead() {
+        NewVirtualMfaDevice deleted = create("deleted-meanwhile");
+        NewVirtualMfaDevice enabled = create("also-deleted-meanwhile");
+        MfaDeviceService racingDelete = serviceOn(interleaving("delete", repository -> repository.delete(deleted.device())));
+        MfaDeviceService racingEnable = serviceOn(interleaving("assign", repository -> repository.delete(enabled.device())));
+        long now = step();
+
+        assertThatThrownBy(() -> racingDelete.deleteVirtualMfaDevice(account.id(), deleted.device().serial(), ORIGIN))
+                .isInstanceOf(NoSuchEntityException.class);
+        assertThatThrownBy(() -> racingEnable.enableMfaDevice(alice, enabled.device().serial(), code(enabled, now - 1),
+                code(enabled, now), ORIGIN)).isInstanceOf(NoSuchEntityException.class);
+    }
+
+    @Test
+    void answersEntityAlreadyExistsForADeviceThatAnotherRequestEnabledAfterItWasRead() {
+        NewVirtualMfaDevice created = create("racing");
+        PrincipalRef root = account.root();
+        MfaDeviceService racing = serviceOn(interleaving("assign",
+                repository -> repository.assign(created.device().id(), new Assignment(root, gatehouse.clock.instant()),
+                        0, step(), MfaDevice.MAXIMUM_PER_PRINCIPAL)));
+        long now = step();
+
+        assertThatThrownBy(() -> racing.enableMfaDevice(alice, created.device().serial(), code(created, now - 1),
+                code(created, now), ORIGIN)).isInstanceOf(EntityAlreadyExistsException.class);
+    }
+
+    private MfaDeviceService serviceOn(Store store) {
+        return new MfaDeviceService(store, gatehouse.cipher, new FailureThrottle(ThrottlePolicy.DEFAULT), gatehouse.audit,
+                gatehouse.clock, new RandomIds());
+    }
+
+    /**
+     * The test's store, where {@code meanwhile} changes the devices just before the device
+     * repository's {@code method} runs, as another request's committed write would land between a
+     * unit of work's read and its write.
+     */
+    private Store interleaving(String method, Consumer<MfaDeviceRepository> meanwhile) {
+        return new Store() {
+            @Override
+            public <T> T inTransaction(Function<StoreSession, T> work) {
+                return gatehouse.store.inTransaction(session -> work.apply(delegate(StoreSession.class, session,
+                        (called, args) -> called.getName().equals("mfaDevices")
+                                ? delegate(MfaDeviceRepository.class, session.mfaDevices(), (devicesCalled, devicesArgs) -> {
+                                    if (devicesCalled.getName().equals(method)) {
+                                        meanwhile.accept(session.mfaDevices());
+                                    }
+                                    return devicesCalled.invoke(session.mfaDevices(), devicesArgs);
+                                })
+                                : called.invoke(session, args))));
+            }
+        };
+    }
+
+    /** A hand-written stand-in for {@code target}'s interface, each call answered by {@code answer}. */
+    private static <T> T delegate(Class<T> type, T target, Answer answer) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            try {
+                return answer.apply(method, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
+    }
+
+    private interface Answer {
+        Object apply(Method method, Object[] args) throws Exception;
     }
 
     private NewVirtualMfaDevice create(String name) {

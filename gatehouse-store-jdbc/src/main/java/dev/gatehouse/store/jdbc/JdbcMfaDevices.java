@@ -93,12 +93,17 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
         return devices.size() > limit ? List.copyOf(devices.subList(0, limit)) : devices;
     }
 
+    /**
+     * The devices themselves, not the count {@link #assign} keeps for the limit: whether a principal
+     * must give a code at sign-in rests on the rows that hold the seeds, so no count out of step
+     * (a row restored from a backup, an older node) can ever let a sign-in skip MFA.
+     */
     @Override
     public int countAssignedTo(PrincipalRef principal) {
-        return handle.createQuery("SELECT assigned FROM principal_devices WHERE account_id = :account"
-                + " AND principal_key = :principal")
+        return handle.createQuery("SELECT COUNT(*) FROM mfa_devices WHERE account_id = :account"
+                + " AND assigned_principal_key = :principal")
                 .bind("account", principal.accountId().value()).bind("principal", principal.key())
-                .mapTo(Integer.class).findOne().orElse(0);
+                .mapTo(Integer.class).one();
     }
 
     @Override
@@ -144,7 +149,7 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
                 .bind("principal", principal.key()).bind("enabled", assignment.enabledAt().toEpochMilli())
                 .bind("drift", driftSteps).bind("lastStep", lastAcceptedStep).bind("id", deviceId).execute() == 1;
         if (!assigned) {
-            count(principal, -1);
+            changeCount(principal, -1);
             return AssignOutcome.ALREADY_ASSIGNED;
         }
         return AssignOutcome.ASSIGNED;
@@ -172,17 +177,17 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
             return false;
         }
         PrincipalRef principal = device.assignment().principal();
-        count(principal, -1);
+        changeCount(principal, -1);
         boolean unassigned = handle.createUpdate("UPDATE mfa_devices SET assigned_principal_key = NULL, enabled_at = NULL,"
                 + " drift_steps = 0 WHERE id = :id AND assigned_principal_key = :principal")
                 .bind("id", device.id()).bind("principal", principal.key()).execute() == 1;
         if (!unassigned) {
-            count(principal, 1);
+            changeCount(principal, 1);
         }
         return unassigned;
     }
 
-    private void count(PrincipalRef principal, int change) {
+    private void changeCount(PrincipalRef principal, int change) {
         handle.createUpdate("UPDATE principal_devices SET assigned = assigned + :change"
                 + " WHERE account_id = :account AND principal_key = :principal")
                 .bind("change", change).bind("account", principal.accountId().value())
@@ -197,9 +202,13 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
     @Override
     public boolean delete(MfaDevice device) {
         BooleanSupplier deleting = () -> {
-            Tagging.delete(handle, device.rowIdentity());
-            return handle.createUpdate("DELETE FROM mfa_devices WHERE id = :id AND assigned_principal_key IS NULL")
+            boolean deleted = handle.createUpdate("DELETE FROM mfa_devices WHERE id = :id AND assigned_principal_key IS NULL")
                     .bind("id", device.id()).execute() == 1;
+            // Only then: a device enabled since it was read keeps its tags with it.
+            if (deleted) {
+                Tagging.delete(handle, device.rowIdentity());
+            }
+            return deleted;
         };
         // Hardware tokens are counted against no quota.
         return device.kind() == MfaDeviceKind.VIRTUAL_TOTP

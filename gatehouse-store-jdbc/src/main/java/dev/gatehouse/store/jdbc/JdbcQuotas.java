@@ -43,7 +43,7 @@ final class JdbcQuotas implements QuotaRepository {
      * creating one of the same name would each wait for a lock the other holds (the name's unique
      * key, the quota's row).
      *
-     * @return what {@code delete} returned: whether there was such a row
+     * @return what {@code delete} returned: whether it deleted a row
      */
     static boolean deleteCounted(Handle handle, AccountId accountId, AccountQuota quota, BooleanSupplier delete) {
         count(handle, accountId, quota, -1);

@@ -106,8 +106,10 @@ final class JdbcUsers implements UserRepository {
     public boolean delete(AccountId accountId, UserId id) {
         return JdbcQuotas.deleteCounted(handle, accountId, AccountQuota.USERS, () -> {
             Tagging.delete(handle, resource(id));
-            // The count of its enabled devices, nought by now: DeleteUser refuses while one is enabled.
-            handle.createUpdate("DELETE FROM principal_devices WHERE account_id = :account AND principal_key = :id")
+            // The count of its enabled devices kept for their limit, if nought: DeleteUser refuses while
+            // one is enabled, and a count that an enable racing the deletion raised stays with its device.
+            handle.createUpdate("DELETE FROM principal_devices WHERE account_id = :account AND principal_key = :id"
+                    + " AND assigned = 0")
                     .bind("account", accountId.value()).bind("id", id.value()).execute();
             return handle.createUpdate("DELETE FROM iam_users WHERE account_id = :account AND id = :id")
                     .bind("account", accountId.value()).bind("id", id.value()).execute() == 1;

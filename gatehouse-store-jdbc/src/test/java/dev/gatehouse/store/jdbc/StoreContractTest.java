@@ -229,14 +229,18 @@ abstract class StoreContractTest {
                 OtpSecret.generate(), TotpParameters.AWS_DEFAULT, ORIGIN);
         gatehouse.users.createUser(account.id(), UserName.of("fourth"), IamPath.ROOT, Tags.NONE, ORIGIN);
         // Back to the schema before version 7, users and devices and all, and migrated again.
-        migrateAgainFrom(7, java.util.stream.Stream.concat(UNDO_VERSION_8.stream(), java.util.stream.Stream.of(
-                "DROP TABLE account_quota_use")).toList());
+        migrateAgainFrom(7, DROP_PRINCIPAL_DEVICES, RESTORE_PRINCIPAL_LOCKS, "DROP TABLE account_quota_use");
 
         assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 3)).isFalse();
         assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 4)).isTrue();
         assertThat(reservesAndRollsBack(AccountQuota.USERS, 4)).isFalse();
         assertThat(reservesAndRollsBack(AccountQuota.USERS, 5)).isTrue();
     }
+
+    /** What version 8 changed, undone: back to the table of version 1. */
+    private static final String DROP_PRINCIPAL_DEVICES = "DROP TABLE principal_devices";
+    private static final String RESTORE_PRINCIPAL_LOCKS = "CREATE TABLE principal_locks (account_id TEXT NOT NULL,"
+            + " principal_key TEXT NOT NULL, version BIGINT NOT NULL, PRIMARY KEY (account_id, principal_key))";
 
     @Test
     void countsTheDevicesEnabledBeforeThePrincipalsCountsWereKept() throws SQLException {
@@ -246,22 +250,17 @@ abstract class StoreContractTest {
         enable(account.root(), "root-second");
         enable(alice, "alice-only");
         create("spare");
-        migrateAgainFrom(8, UNDO_VERSION_8);
+        migrateAgainFrom(8, DROP_PRINCIPAL_DEVICES, RESTORE_PRINCIPAL_LOCKS);
 
-        assertThat(enabledCount(account.root())).isEqualTo(2);
-        assertThat(enabledCount(alice)).isEqualTo(1);
+        assertThat(placesTaken(account.root())).isEqualTo(2);
+        assertThat(placesTaken(alice)).isEqualTo(1);
     }
-
-    /** What version 8 changed, undone: the schema as version 7 left it. */
-    private static final List<String> UNDO_VERSION_8 = List.of("DROP TABLE principal_devices", "CREATE TABLE principal_locks"
-            + " (account_id TEXT NOT NULL, principal_key TEXT NOT NULL, version BIGINT NOT NULL,"
-            + " PRIMARY KEY (account_id, principal_key))");
 
     /**
      * Takes the schema back to before {@code version}, rows and all, with {@code undo}, which undoes
      * that version and those after it, newest first; then opens the store again, which migrates.
      */
-    private void migrateAgainFrom(int version, List<String> undo) throws SQLException {
+    private void migrateAgainFrom(int version, String... undo) throws SQLException {
         try (Connection connection = DriverManager.getConnection(store.settings().jdbcUrl());
                 Statement statement = connection.createStatement()) {
             for (String sql : undo) {
@@ -669,20 +668,26 @@ abstract class StoreContractTest {
     void keepsEachPrincipalsCountOfEnabledDevicesThroughEnableAndDeactivate() {
         PrincipalRef alice = gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE,
                 ORIGIN).principal();
-        SerialNumber first = enable(account.root(), "root-first").device().serial();
+        NewVirtualMfaDevice first = enable(account.root(), "root-first");
         enable(account.root(), "root-second");
         enable(alice, "alice-only");
-        assertThat(enabledCount(account.root())).isEqualTo(2);
-        assertThat(enabledCount(alice)).isEqualTo(1);
+        assertThat(placesTaken(account.root())).isEqualTo(2);
+        assertThat(placesTaken(alice)).isEqualTo(1);
 
-        MfaDevice readWhileEnabled = gatehouse.mfaDevices.getMfaDevice(account.id(), first);
-        gatehouse.mfaDevices.deactivateMfaDevice(account.root(), first, ORIGIN);
-        assertThat(enabledCount(account.root())).isEqualTo(1);
-        // A second node's deactivation, read before the first's took effect, changes nothing.
-        boolean unassignedAgain = store.inTransaction(session -> session.mfaDevices().unassign(readWhileEnabled));
+        MfaDevice readWhileRoots = gatehouse.mfaDevices.getMfaDevice(account.id(), first.device().serial());
+        gatehouse.mfaDevices.deactivateMfaDevice(account.root(), first.device().serial(), ORIGIN);
+        assertThat(placesTaken(account.root())).isEqualTo(1);
+        long now = step();
+        gatehouse.mfaDevices.enableMfaDevice(alice, first.device().serial(), code(first, now + 1), code(first, now + 2),
+                ORIGIN);
+        // A second node's deactivation for root, read before the device moved to alice, changes nothing.
+        boolean unassignedAgain = store.inTransaction(session -> session.mfaDevices().unassign(readWhileRoots));
+
         assertThat(unassignedAgain).isFalse();
-        assertThat(enabledCount(account.root())).isEqualTo(1);
-        assertThat(enabledCount(alice)).isEqualTo(1);
+        assertThat(gatehouse.mfaDevices.getMfaDevice(account.id(), first.device().serial()).assignment().principal())
+                .isEqualTo(alice);
+        assertThat(placesTaken(account.root())).isEqualTo(1);
+        assertThat(placesTaken(alice)).isEqualTo(2);
     }
 
     @Test
@@ -691,40 +696,65 @@ abstract class StoreContractTest {
                 ORIGIN).principal();
         NewVirtualMfaDevice taken = enable(account.root(), "root-only");
         String spare = create("spare").device().id();
+        String another = create("another").device().id();
         Assignment toAlice = new Assignment(alice, clock.instant());
 
         // The device was read unassigned, then another node enabled it for root.
         AssignOutcome takenMeanwhile = store.inTransaction(session -> session.mfaDevices().assign(taken.device().id(),
                 toAlice, 0, step(), 8));
-        assertThat(takenMeanwhile).isEqualTo(AssignOutcome.ALREADY_ASSIGNED);
-        assertThat(enabledCount(alice)).isZero();
         AssignOutcome first = store.inTransaction(session -> session.mfaDevices().assign(spare, toAlice, 0, step(), 1));
-        assertThat(first).isEqualTo(AssignOutcome.ASSIGNED);
-        String another = create("another").device().id();
         AssignOutcome second = store.inTransaction(session -> session.mfaDevices().assign(another, toAlice, 0, step(), 1));
+
+        assertThat(takenMeanwhile).isEqualTo(AssignOutcome.ALREADY_ASSIGNED);
+        assertThat(first).isEqualTo(AssignOutcome.ASSIGNED);
         assertThat(second).isEqualTo(AssignOutcome.PRINCIPAL_AT_LIMIT);
-        assertThat(enabledCount(alice)).isEqualTo(1);
-        assertThat(enabledCount(account.root())).isEqualTo(1);
+        assertThat(placesTaken(alice)).isEqualTo(1);
+        assertThat(placesTaken(account.root())).isEqualTo(1);
     }
 
     @Test
-    void deletesNoDeviceEnabledSinceItWasRead() {
-        NewVirtualMfaDevice device = create("racing");
+    void deletesNoDeviceEnabledSinceItWasReadAndKeepsItsTags() {
+        NewVirtualMfaDevice device = gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
+                DeviceName.of("racing"), Tags.of(Map.of("team", "blue")), ORIGIN);
         long now = step();
         gatehouse.mfaDevices.enableMfaDevice(account.root(), device.device().serial(), code(device, now - 1),
                 code(device, now), ORIGIN);
 
         // device.device() is the device as read before it was enabled, as a racing delete would have read it.
         boolean deleted = store.inTransaction(session -> session.mfaDevices().delete(device.device()));
+
         assertThat(deleted).isFalse();
-        assertThat(gatehouse.mfaDevices.getMfaDevice(account.id(), device.device().serial()).isAssigned()).isTrue();
-        assertThat(enabledCount(account.root())).isEqualTo(1);
+        MfaDevice kept = gatehouse.mfaDevices.getMfaDevice(account.id(), device.device().serial());
+        assertThat(kept.isAssigned()).isTrue();
+        assertThat(kept.tags()).isEqualTo(Tags.of(Map.of("team", "blue")));
+        assertThat(placesTaken(account.root())).isEqualTo(1);
         // Its place in the account's quota is still taken.
         assertThat(reservesAndRollsBack(AccountQuota.VIRTUAL_MFA_DEVICES, 1)).isFalse();
     }
 
-    private int enabledCount(PrincipalRef principal) {
-        return store.read(session -> session.mfaDevices().countAssignedTo(principal));
+    @Test
+    void dropsTheCountOfADeletedUser() {
+        IamUser alice = gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        NewVirtualMfaDevice device = enable(alice.principal(), "alice-phone");
+        gatehouse.mfaDevices.deactivateMfaDevice(alice.principal(), device.device().serial(), ORIGIN);
+        assertThat(countRows("principal_devices", alice.id().value())).isEqualTo(1);
+
+        gatehouse.users.deleteUser(account.id(), alice.name(), ORIGIN);
+
+        assertThat(countRows("principal_devices", alice.id().value())).isZero();
+    }
+
+    /** The count of enabled devices the store keeps for {@code principal}'s limit; nought without a row. */
+    private int placesTaken(PrincipalRef principal) {
+        return store.<Integer>read(session -> ((JdbcSession) session).handle().createQuery(
+                "SELECT COALESCE(SUM(assigned), 0) FROM principal_devices WHERE account_id = :account AND principal_key = :key")
+                .bind("account", principal.accountId().value()).bind("key", principal.key()).mapTo(Integer.class).one());
+    }
+
+    private int countRows(String table, String principalKey) {
+        return store.<Integer>read(session -> ((JdbcSession) session).handle().createQuery(
+                "SELECT COUNT(*) FROM " + table + " WHERE principal_key = :key")
+                .bind("key", principalKey).mapTo(Integer.class).one());
     }
 
     @Test
@@ -764,6 +794,7 @@ abstract class StoreContractTest {
             pool.shutdownNow();
         }
         assertThat(gatehouse.mfaDevices.listMfaDevices(account.root(), Optional.empty(), 100).items()).hasSize(8);
+        assertThat(placesTaken(account.root())).isEqualTo(8);
     }
 
     @Test
