@@ -368,16 +368,21 @@ class MfaDeviceServiceTest {
             @Override
             public <T> T inTransaction(Function<StoreSession, T> work) {
                 return gatehouse.store.inTransaction(session -> work.apply(delegate(StoreSession.class, session,
-                        (called, args) -> called.getName().equals("mfaDevices")
-                                ? delegate(MfaDeviceRepository.class, session.mfaDevices(), (devicesCalled, devicesArgs) -> {
-                                    if (devicesCalled.getName().equals(method)) {
-                                        meanwhile.accept(session.mfaDevices());
-                                    }
-                                    return devicesCalled.invoke(session.mfaDevices(), devicesArgs);
-                                })
-                                : called.invoke(session, args))));
+                        (called, args) -> called.getName().equals("mfaDevices") ? racing(session.mfaDevices(), method,
+                                meanwhile) : called.invoke(session, args))));
             }
         };
+    }
+
+    /** {@code devices}, running {@code meanwhile} on themselves just before each call of {@code method}. */
+    private static MfaDeviceRepository racing(MfaDeviceRepository devices, String method,
+            Consumer<MfaDeviceRepository> meanwhile) {
+        return delegate(MfaDeviceRepository.class, devices, (called, args) -> {
+            if (called.getName().equals(method)) {
+                meanwhile.accept(devices);
+            }
+            return called.invoke(devices, args);
+        });
     }
 
     /** A hand-written stand-in for {@code target}'s interface, each call answered by {@code answer}. */
