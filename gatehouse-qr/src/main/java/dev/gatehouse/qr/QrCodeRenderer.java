@@ -32,6 +32,9 @@ public final class QrCodeRenderer {
      */
     public static final int COMPACT_MODULE_PIXELS = 4;
 
+    /** The library's own choice of mask, for symbols too large for {@link LowestPenaltyMask}. */
+    private static final int AUTOMATIC_MASK = -1;
+
     /** The ECI assignment number of UTF-8. */
     private static final int UTF_8_ECI = 26;
 
@@ -149,7 +152,11 @@ public final class QrCodeRenderer {
                             QrCode.MAX_VERSION)
                     : List.of(QrSegment.makeEci(UTF_8_ECI), QrSegment.makeBytes(text.getBytes(StandardCharsets.UTF_8)));
             // No boost of the error correction: M, as stated, whatever room the version leaves.
-            return QrCode.encodeSegments(segments, QrCode.Ecc.MEDIUM, QrCode.MIN_VERSION, QrCode.MAX_VERSION, -1, false);
+            QrCode withMask0 = QrCode.encodeSegments(segments, QrCode.Ecc.MEDIUM, QrCode.MIN_VERSION, QrCode.MAX_VERSION,
+                    0, false);
+            int mask = withMask0.size <= LowestPenaltyMask.MAX_SIZE ? LowestPenaltyMask.choose(withMask0) : AUTOMATIC_MASK;
+            return mask == 0 ? withMask0
+                    : QrCode.encodeSegments(segments, QrCode.Ecc.MEDIUM, withMask0.version, withMask0.version, mask, false);
         } catch (DataTooLongException e) {
             throw new IllegalArgumentException("the text is too long for a QR code (" + text.length() + " characters)", e);
         }
