@@ -20,8 +20,8 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>SQLite takes one writer at a time and, with {@code synchronous=FULL}, pays an fsync for every
  * commit. Callers therefore queue their units of work, and one of them at a time, the leader, takes
- * every unit queued at that moment, runs each inside its own SAVEPOINT of one transaction, commits
- * once (one fsync for the whole group) and only then answers the callers. A unit that fails is
+ * every unit queued, and those queued while it runs them, runs each inside its own SAVEPOINT of one
+ * transaction, commits once (one fsync for the whole group) and only then answers the callers. A unit that fails is
  * rolled back to its savepoint, so it leaves no trace and the others in the group are unaffected. A
  * unit whose work returned is acknowledged only after the commit that holds it is on disk; if that
  * commit fails, every unit of the group fails and nothing of it was written.
@@ -115,11 +115,11 @@ final class GroupCommitWriter implements AutoCloseable {
     private void commitWhile(BooleanSupplier more, List<Unit<?>> drained) {
         try {
             while (more.getAsBoolean()) {
-                List<Unit<?>> group = nextGroup(drained);
-                if (group.isEmpty()) {
+                Unit<?> first = take(drained);
+                if (first == null) {
                     return;
                 }
-                commit(group);
+                commitGroupFrom(first, drained);
             }
         } catch (Throwable escaped) {
             drained.stream().filter(unit -> !unit.isSettled()).forEach(unit -> unit.failWith(escaped));
@@ -144,28 +144,29 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    /**
-     * The next group, up to {@link #MAXIMUM_GROUP} units in queue order; each unit is also added to
-     * {@code drained} as it leaves the queue, so that nothing taken is ever forgotten.
-     */
-    private List<Unit<?>> nextGroup(List<Unit<?>> drained) {
-        List<Unit<?>> group = new ArrayList<>();
-        for (Unit<?> unit = queue.poll(); unit != null; unit = group.size() < MAXIMUM_GROUP ? queue.poll() : null) {
+    /** The oldest unit queued, if any, taken from the queue into {@code drained}, so that nothing taken is ever forgotten. */
+    private Unit<?> take(List<Unit<?>> drained) {
+        Unit<?> unit = queue.poll();
+        if (unit != null) {
             drained.add(unit);
-            group.add(unit);
         }
-        return group;
+        return unit;
     }
 
-    private void commit(List<Unit<?>> units) {
-        if (units.isEmpty()) {
-            return;
-        }
+    /**
+     * Runs {@code first} and the units queued after it, each in its savepoint of one transaction, and
+     * commits them. Units queued while the group runs join it until the queue is empty or the group
+     * is {@link #MAXIMUM_GROUP} units: they share its commit instead of waiting for it and then paying
+     * for one of their own.
+     */
+    private void commitGroupFrom(Unit<?> first, List<Unit<?>> drained) {
+        List<Unit<?>> group = new ArrayList<>();
+        group.add(first);
         try (Handle handle = jdbi.open()) {
             handle.useTransaction(transaction -> {
                 JdbcSession session = new JdbcSession(transaction);
                 Connection connection = transaction.getConnection();
-                for (Unit<?> unit : units) {
+                for (Unit<?> unit = first; unit != null; unit = joining(group, drained)) {
                     unit.runIn(session, connection);
                 }
             });
@@ -174,10 +175,19 @@ final class GroupCommitWriter implements AutoCloseable {
             // afresh, so that later callers are not failed for this one.
             Throwable failure = e instanceof RuntimeException || e instanceof Error ? e
                     : new IllegalStateException("the group could not be committed", e);
-            units.forEach(unit -> unit.failWith(failure));
+            group.forEach(unit -> unit.failWith(failure));
             return;
         }
-        units.forEach(Unit::acknowledge);
+        group.forEach(Unit::acknowledge);
+    }
+
+    /** The next unit queued, now of the group, unless the group is full or nothing is queued. */
+    private Unit<?> joining(List<Unit<?>> group, List<Unit<?>> drained) {
+        Unit<?> next = group.size() < MAXIMUM_GROUP ? take(drained) : null;
+        if (next != null) {
+            group.add(next);
+        }
+        return next;
     }
 
     /** Commits what is queued, waiting for a group being committed; later writes are refused. */
