@@ -13,20 +13,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * takes, and every CreateVirtualMFADevice pays it, a sixth of the server's work in the write mix.
  * Scored here from one encoding with mask 0 it takes a small part of that.
  *
- * <p>How, without redoing the library's layout: masking XORs a pattern into the data modules only,
- * and the format modules depend on the mask alone. So for any fixed content, call it {@code Z_m}
- * the symbol of version {@code v} with mask {@code m}, the symbol of other data with mask
- * {@code m} is {@code S_0 XOR Z_0 XOR Z_m}: on data modules the fixed content and mask 0 cancel, on
- * function modules {@code S_0} and {@code Z_0} are equal and {@code Z_m} brings mask {@code m}'s
- * format bits. The library makes the {@code Z_m} (of an empty text), once per version and
- * error-correction level.
+ * <p>How, without redoing the library's layout: masking XORs a pattern into the modules that are
+ * not function patterns (the data, and the remainder bits, light before masking), and the format
+ * modules depend on the mask and the error-correction level alone. So for any fixed content, call
+ * it {@code Z_m} the symbol of the same version and level with mask {@code m}, the symbol of other
+ * data with mask {@code m} is {@code S_0 XOR Z_0 XOR Z_m}: on the masked modules the fixed content
+ * and mask 0 cancel, on function modules {@code S_0} and {@code Z_0} are equal and {@code Z_m}
+ * brings mask {@code m}'s format bits. The library makes the {@code Z_m} (of an empty text), once
+ * per version and error-correction level.
  *
- * <p>Only symbols of up to {@value #MAX_SIZE} modules (version 11), whose rows fit in a long, are
- * scored here; key URIs take versions 5 to 7.
+ * <p>Only symbols whose rows fit in a long are scored here: up to version 11 (61 modules); key URIs
+ * take versions 5 to 7.
  */
 final class LowestPenaltyMask {
 
-    /** The largest symbol, in modules a side, that {@link #choose} scores. */
+    /** The largest symbol, in modules a side, that {@link #choose} could score: 61 (version 11) in practice. */
     static final int MAX_SIZE = Long.SIZE;
 
     private static final int MASKS = 8;
@@ -91,7 +92,8 @@ final class LowestPenaltyMask {
 
     /**
      * A symbol as bits: {@code rows[y]} has module {@code (x, y)} in bit {@code x}, {@code columns[x]}
-     * the same module in bit {@code y}; a set bit is dark.
+     * the same module in bit {@code y}; a set bit is dark. Never changed once made (the empty
+     * symbols are shared between threads); a record for brevity, so equality is the arrays' identity.
      */
     record BitSymbol(int size, long[] rows, long[] columns) {
 

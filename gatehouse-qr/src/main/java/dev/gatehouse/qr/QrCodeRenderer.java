@@ -32,7 +32,10 @@ public final class QrCodeRenderer {
      */
     public static final int COMPACT_MODULE_PIXELS = 4;
 
-    /** The library's own choice of mask, for symbols too large for {@link LowestPenaltyMask}. */
+    /**
+     * The library's own choice of mask, for symbols too large for {@link LowestPenaltyMask} (over
+     * version 11, far beyond a key URI): their encoding with mask 0 is then wasted.
+     */
     private static final int AUTOMATIC_MASK = -1;
 
     /** The ECI assignment number of UTF-8. */
@@ -130,8 +133,10 @@ public final class QrCodeRenderer {
      * The symbol of {@code text} at error correction M, in the smallest version that holds it, with
      * the mask of lowest penalty (ISO/IEC 18004, 7.8.3). For the texts its test checks, Nayuki's
      * encoder makes the same symbol as ZXing's compact encoder, module for module; it was chosen for
-     * taking two thirds of the time of ZXing's encoder (each with one segment): most of either is
-     * scoring the eight masks, and an API creating devices pays it on every one.
+     * taking two thirds of the time of ZXing's encoder (each with one segment). Most of either was
+     * scoring the eight masks, which an API creating devices pays on every one: {@link
+     * LowestPenaltyMask} makes the library's choice from one encoding with mask 0, and the library
+     * then encodes with the mask chosen.
      *
      * <p>ASCII text is split into the segments that take the fewest bits, each in its own mode: a key
      * URI's upper-case base32 seed in alphanumeric mode (5.5 bits a character) after the rest in byte

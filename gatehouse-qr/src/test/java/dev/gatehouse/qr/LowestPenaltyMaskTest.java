@@ -7,6 +7,7 @@ import dev.gatehouse.qr.LowestPenaltyMask.BitSymbol;
 import io.nayuki.qrcodegen.QrCode;
 import io.nayuki.qrcodegen.QrSegment;
 import io.nayuki.qrcodegen.QrSegmentAdvanced;
+import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -18,9 +19,15 @@ class LowestPenaltyMaskTest {
 
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    /** Every version the fast path takes, at every error-correction level, with every mask. */
+    /**
+     * Every version the fast path takes, at every error-correction level, with every mask: the same
+     * modules, and the same penalty as the library's own scorer gives its symbol (called by
+     * reflection: it is private), so that an error shifting every mask's score alike is caught too.
+     */
     @Test
-    void makesEachMaskedSymbolModuleForModuleAsTheLibrary() {
+    void makesEachMaskedSymbolModuleForModuleAsTheLibraryWithItsPenalty() throws ReflectiveOperationException {
+        Method libraryPenalty = QrCode.class.getDeclaredMethod("getPenaltyScore");
+        libraryPenalty.setAccessible(true);
         Random random = new Random(7);
         for (QrCode.Ecc ecc : QrCode.Ecc.values()) {
             for (int version = 1; version * 4 + 17 <= LowestPenaltyMask.MAX_SIZE; version++) {
@@ -38,29 +45,41 @@ class LowestPenaltyMaskTest {
                                     .isEqualTo(expected.getModule(x, y));
                         }
                     }
+                    assertThat(masked[mask].penalty()).as("version %d, %s, mask %d", version, ecc, mask)
+                            .isEqualTo(libraryPenalty.invoke(expected));
                 }
             }
         }
     }
 
     /**
-     * Key URIs of every length AWS makes and random text of every version up to the limit: the mask
-     * chosen is the library's automatic choice, every time, and all eight masks are chosen somewhere.
+     * Key URIs like a device's, and random text in every version up to the limit: the mask chosen is
+     * the library's automatic choice, every time, and all eight masks are chosen somewhere.
      */
     @Test
     void choosesTheMaskTheLibraryChooses() {
         Random random = new Random(42);
         Set<Integer> chosen = new HashSet<>();
-        for (int i = 0; i < 3000; i++) {
-            String text = i % 2 == 0 ? keyUri(random) : randomText(random);
-            List<QrSegment> segments = QrSegmentAdvanced.makeSegmentsOptimally(text, QrCode.Ecc.MEDIUM, 1, 11);
-            QrCode automatic = QrCode.encodeSegments(segments, QrCode.Ecc.MEDIUM, 1, 11, -1, false);
-            QrCode withMask0 = QrCode.encodeSegments(segments, QrCode.Ecc.MEDIUM, 1, 11, 0, false);
-
-            assertThat(LowestPenaltyMask.choose(withMask0)).as(text).isEqualTo(automatic.mask);
-            chosen.add(automatic.mask);
+        for (int i = 0; i < 1000; i++) {
+            assertSameChoice(keyUri(random), 1, 11, chosen);
+        }
+        for (int version = 1; version <= 11; version++) {
+            for (int i = 0; i < 200; i++) {
+                // At most 12 bytes a version more than 2: within the byte-mode capacity at M of each.
+                assertSameChoice(randomText(random, 1 + random.nextInt(12 * version + 2)), version, version, chosen);
+            }
         }
         assertThat(chosen).hasSize(8);
+    }
+
+    private static void assertSameChoice(String text, int minVersion, int maxVersion, Set<Integer> chosen) {
+        List<QrSegment> segments = QrSegmentAdvanced.makeSegmentsOptimally(text, QrCode.Ecc.MEDIUM, minVersion, maxVersion);
+        QrCode automatic = QrCode.encodeSegments(segments, QrCode.Ecc.MEDIUM, minVersion, maxVersion, -1, false);
+        QrCode withMask0 = QrCode.encodeSegments(segments, QrCode.Ecc.MEDIUM, minVersion, maxVersion, 0, false);
+
+        assertThat(LowestPenaltyMask.choose(withMask0)).as("version %d: %s", automatic.version, text)
+                .isEqualTo(automatic.mask);
+        chosen.add(automatic.mask);
     }
 
     @Test
@@ -82,9 +101,8 @@ class LowestPenaltyMaskTest {
                 + "?secret=" + seed;
     }
 
-    /** Printable ASCII of 1 to 150 characters: versions 1 to 11 at M in byte mode, fewer in others. */
-    private static String randomText(Random random) {
-        int length = 1 + random.nextInt(150);
+    /** Printable ASCII. */
+    private static String randomText(Random random, int length) {
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             text.append((char) (' ' + random.nextInt(95)));

@@ -21,18 +21,19 @@ import org.jdbi.v3.core.Jdbi;
  * <p>SQLite takes one writer at a time and, with {@code synchronous=FULL}, pays an fsync for every
  * commit. Callers therefore queue their units of work, and one of them at a time, the leader, takes
  * every unit queued, and those queued while it runs them, runs each inside its own SAVEPOINT of one
- * transaction, commits once (one fsync for the whole group) and only then answers the callers. A unit that fails is
- * rolled back to its savepoint, so it leaves no trace and the others in the group are unaffected. A
- * unit whose work returned is acknowledged only after the commit that holds it is on disk; if that
- * commit fails, every unit of the group fails and nothing of it was written.
+ * transaction, commits once (one fsync for the whole group) and only then answers the callers. A
+ * unit that fails is rolled back to its savepoint, so it leaves no trace and the others in the group
+ * are unaffected. A unit whose work returned is acknowledged only after the commit that holds it is
+ * on disk; if that commit fails, every unit of the group fails and nothing of it was written.
  *
- * <p>Groups form by themselves: while one leader commits, the next callers queue and wait, and when
- * it is done it wakes the first of them to lead the next group. A lone caller commits its own unit
- * on its own thread, with no hand-over to another thread and back: that hand-over was two thread
- * wake-ups per commit, a millisecond of a console sign-in's two commits on two cores. A busy server
- * still commits hundreds of units per fsync. A leader wakes its group's callers only once it has
- * released the lock, so that their wake-ups do not hold back the next group. Units run on the
- * leader's thread: log lines printed while they run carry the leader's request ID.
+ * <p>Groups form by themselves: callers that queue while a leader runs its group's units join that
+ * group; those that queue while it commits wait, and when it is done it wakes the first of them to
+ * lead the next group. A lone caller commits its own unit on its own thread, with no hand-over to
+ * another thread and back: that hand-over was two thread wake-ups per commit, a millisecond of a
+ * console sign-in's two commits on two cores. A busy server commits about as many units per fsync as
+ * it has callers waiting. A leader wakes its group's callers only once it has released the lock, so
+ * that their wake-ups do not hold back the next group. Units run on the leader's thread: log lines
+ * printed while they run carry the leader's request ID.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -115,11 +116,11 @@ final class GroupCommitWriter implements AutoCloseable {
     private void commitWhile(BooleanSupplier more, List<Unit<?>> drained) {
         try {
             while (more.getAsBoolean()) {
-                Unit<?> first = take(drained);
-                if (first == null) {
+                List<Unit<?>> group = new ArrayList<>();
+                if (!takeQueued(group, drained)) {
                     return;
                 }
-                commitGroupFrom(first, drained);
+                commit(group, drained);
             }
         } catch (Throwable escaped) {
             drained.stream().filter(unit -> !unit.isSettled()).forEach(unit -> unit.failWith(escaped));
@@ -144,50 +145,45 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    /** The oldest unit queued, if any, taken from the queue into {@code drained}, so that nothing taken is ever forgotten. */
-    private Unit<?> take(List<Unit<?>> drained) {
-        Unit<?> unit = queue.poll();
-        if (unit != null) {
+    /**
+     * Moves units from the queue into {@code group} until the queue is empty or the group has
+     * {@link #MAXIMUM_GROUP}; each goes into {@code drained} first, so that nothing taken is ever
+     * forgotten. Returns whether it took any.
+     */
+    private boolean takeQueued(List<Unit<?>> group, List<Unit<?>> drained) {
+        int before = group.size();
+        for (Unit<?> unit; group.size() < MAXIMUM_GROUP && (unit = queue.poll()) != null; ) {
             drained.add(unit);
+            group.add(unit);
         }
-        return unit;
+        return group.size() > before;
     }
 
     /**
-     * Runs {@code first} and the units queued after it, each in its savepoint of one transaction, and
-     * commits them. Units queued while the group runs join it until the queue is empty or the group
-     * is {@link #MAXIMUM_GROUP} units: they share its commit instead of waiting for it and then paying
-     * for one of their own.
+     * Runs the group's units, each in its savepoint of one transaction, and commits them. Units
+     * queued while they run join the group, up to {@link #MAXIMUM_GROUP}: they share its commit
+     * instead of waiting for it and then paying for one of their own.
      */
-    private void commitGroupFrom(Unit<?> first, List<Unit<?>> drained) {
-        List<Unit<?>> group = new ArrayList<>();
-        group.add(first);
+    private void commit(List<Unit<?>> group, List<Unit<?>> drained) {
         try (Handle handle = jdbi.open()) {
+            // Jdbi's default handler runs this once; a retrying one would run units twice.
             handle.useTransaction(transaction -> {
                 JdbcSession session = new JdbcSession(transaction);
                 Connection connection = transaction.getConnection();
-                for (Unit<?> unit = first; unit != null; unit = joining(group, drained)) {
-                    unit.runIn(session, connection);
+                for (int next = 0; next < group.size() || takeQueued(group, drained); next++) {
+                    group.get(next).runIn(session, connection);
                 }
             });
         } catch (Throwable e) {
-            // Not committed: no unit of this group may be acknowledged. The next group is tried
-            // afresh, so that later callers are not failed for this one.
+            // Not committed: no unit taken for this group may be acknowledged (those of earlier
+            // groups are settled already). The next group is tried afresh, so that later callers
+            // are not failed for this one.
             Throwable failure = e instanceof RuntimeException || e instanceof Error ? e
                     : new IllegalStateException("the group could not be committed", e);
-            group.forEach(unit -> unit.failWith(failure));
+            drained.stream().filter(unit -> !unit.isSettled()).forEach(unit -> unit.failWith(failure));
             return;
         }
         group.forEach(Unit::acknowledge);
-    }
-
-    /** The next unit queued, now of the group, unless the group is full or nothing is queued. */
-    private Unit<?> joining(List<Unit<?>> group, List<Unit<?>> drained) {
-        Unit<?> next = group.size() < MAXIMUM_GROUP ? take(drained) : null;
-        if (next != null) {
-            group.add(next);
-        }
-        return next;
     }
 
     /** Commits what is queued, waiting for a group being committed; later writes are refused. */

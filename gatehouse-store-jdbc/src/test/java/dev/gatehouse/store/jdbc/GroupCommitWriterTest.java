@@ -112,6 +112,33 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void aGroupTakesNoMoreThanTheMaximumAndTheRestCommitInTheNext() throws Exception {
+        CountDownLatch release = holdTheWriter();
+        int units = GroupCommitWriter.MAXIMUM_GROUP + 44;
+        List<Future<Integer>> seen = new ArrayList<>();
+        for (int i = 0; i < units; i++) {
+            String id = "row-" + i;
+            // What each unit sees committed when it runs: nothing in the held unit's group.
+            seen.add(callers.submit(() -> writer.write(session -> {
+                insert(id).apply(session);
+                return committedRows().size();
+            })));
+        }
+        awaitQueued(units);
+        release.countDown();
+
+        List<Integer> committedBefore = new ArrayList<>();
+        for (Future<Integer> unit : seen) {
+            committedBefore.add(unit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+        }
+        // The held unit and 255 more make the first group; the other 45 see all 256 committed.
+        int firstGroup = GroupCommitWriter.MAXIMUM_GROUP;
+        assertThat(committedBefore).filteredOn(count -> count == 0).hasSize(firstGroup - 1);
+        assertThat(committedBefore).filteredOn(count -> count == firstGroup).hasSize(units - (firstGroup - 1));
+        assertThat(committedRows()).hasSize(units + 1);
+    }
+
+    @Test
     void aFailingUnitLeavesNoTraceAndTheRestOfItsGroupIsCommitted() throws Exception {
         CountDownLatch release = holdTheWriter();
         Future<String> first = callers.submit(() -> writer.write(insert("first")));
