@@ -49,10 +49,25 @@ final class LowestPenaltyMask {
      *     {@value #MAX_SIZE} modules
      */
     static int choose(QrCode encodedWithMask0) {
+        return lowestPenalty(maskedSymbols(encodedWithMask0));
+    }
+
+    /**
+     * The symbol of {@code encodedWithMask0}'s data with the mask {@link #choose} gives: module for
+     * module the library's symbol with that mask, so it is drawn as it is, without a second encoding.
+     *
+     * @throws IllegalArgumentException as {@link #choose}
+     */
+    static BitSymbol lowestPenaltySymbol(QrCode encodedWithMask0) {
         BitSymbol[] masked = maskedSymbols(encodedWithMask0);
+        return masked[lowestPenalty(masked)];
+    }
+
+    /** The index of the first symbol of lowest penalty. */
+    private static int lowestPenalty(BitSymbol[] masked) {
         int best = 0;
         int lowest = Integer.MAX_VALUE;
-        for (int mask = 0; mask < MASKS; mask++) {
+        for (int mask = 0; mask < masked.length; mask++) {
             int penalty = masked[mask].penalty();
             if (penalty < lowest) {
                 best = mask;
@@ -95,7 +110,7 @@ final class LowestPenaltyMask {
      * the same module in bit {@code y}; a set bit is dark. Never changed once made (the empty
      * symbols are shared between threads); a record for brevity, so equality is the arrays' identity.
      */
-    record BitSymbol(int size, long[] rows, long[] columns) {
+    record BitSymbol(int size, long[] rows, long[] columns) implements QrModules {
 
         static BitSymbol of(QrCode symbol) {
             int size = symbol.size;
@@ -112,7 +127,8 @@ final class LowestPenaltyMask {
             return new BitSymbol(size, rows, columns);
         }
 
-        boolean isDark(int x, int y) {
+        @Override
+        public boolean isDark(int x, int y) {
             return (rows[y] >>> x & 1) != 0;
         }
 
@@ -149,8 +165,8 @@ final class LowestPenaltyMask {
         private int linePenalty(long line) {
             int result = 0;
             // The starts of runs after the first: where a module differs from the one before it,
-            // the module before the line counting as light.
-            long changes = (line ^ (line << 1)) & (size == Long.SIZE ? -1L : (1L << size) - 1);
+            // the module before the line counting as light. (A symbol's size is odd, so under 64.)
+            long changes = (line ^ (line << 1)) & ((1L << size) - 1);
             FinderHistory history = new FinderHistory(size);
             boolean dark = false;
             int start = 0;

@@ -73,7 +73,7 @@ public final class QrCodeRenderer {
      * @throws IllegalArgumentException if the text is empty or too long for a QR code
      */
     public byte[] renderPng(String text) {
-        QrCode symbol = encode(text);
+        QrModules symbol = encode(text);
         int size = pixelSize(symbol);
         int stride = 1 + BilevelPng.rowBytes(size);
         byte[] rows = new byte[size * stride];
@@ -91,7 +91,7 @@ public final class QrCodeRenderer {
 
     /** The QR code of {@code text} as an image, one-bit black on white. */
     public BufferedImage render(String text) {
-        QrCode symbol = encode(text);
+        QrModules symbol = encode(text);
         int size = pixelSize(symbol);
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
         // Straight into the packed raster, which has the layout draw writes: setRGB per pixel
@@ -106,16 +106,17 @@ public final class QrCodeRenderer {
      * {@code firstRow + y * stride}; other bytes are left as they are. Without {@code repeatRows}
      * only the first row of each band of modules is drawn.
      */
-    private void draw(QrCode symbol, byte[] pixels, int firstRow, int stride, boolean repeatRows) {
+    private void draw(QrModules symbol, byte[] pixels, int firstRow, int stride, boolean repeatRows) {
         // Every module is exactly modulePixels square, which scanners like best.
-        int modules = symbol.size + 2 * quietZoneModules;
+        int modules = symbol.size() + 2 * quietZoneModules;
         int size = pixelSize(symbol);
         int rowBytes = BilevelPng.rowBytes(size);
         for (int moduleY = 0; moduleY < modules; moduleY++) {
             int row = firstRow + moduleY * modulePixels * stride;
+            int symbolY = moduleY - quietZoneModules;
             for (int x = 0; x < size; x++) {
-                // Outside the symbol, getModule answers light: the quiet zone.
-                if (!symbol.getModule(x / modulePixels - quietZoneModules, moduleY - quietZoneModules)) {
+                int symbolX = x / modulePixels - quietZoneModules;
+                if (!isDark(symbol, symbolX, symbolY)) {
                     pixels[row + x / 8] |= (byte) (0x80 >>> (x % 8));
                 }
             }
@@ -125,8 +126,13 @@ public final class QrCodeRenderer {
         }
     }
 
-    private int pixelSize(QrCode symbol) {
-        return (symbol.size + 2 * quietZoneModules) * modulePixels;
+    /** Outside the symbol is the quiet zone: light. */
+    private static boolean isDark(QrModules symbol, int x, int y) {
+        return x >= 0 && y >= 0 && x < symbol.size() && y < symbol.size() && symbol.isDark(x, y);
+    }
+
+    private int pixelSize(QrModules symbol) {
+        return (symbol.size() + 2 * quietZoneModules) * modulePixels;
     }
 
     /**
@@ -135,8 +141,8 @@ public final class QrCodeRenderer {
      * encoder makes the same symbol as ZXing's compact encoder, module for module; it was chosen for
      * taking two thirds of the time of ZXing's encoder (each with one segment). Most of either was
      * scoring the eight masks, which an API creating devices pays on every one: {@link
-     * LowestPenaltyMask} makes the library's choice from one encoding with mask 0, and the library
-     * then encodes with the mask chosen.
+     * LowestPenaltyMask} makes the library's choice from one encoding with mask 0, and its bits of
+     * the winner are the symbol.
      *
      * <p>ASCII text is split into the segments that take the fewest bits, each in its own mode: a key
      * URI's upper-case base32 seed in alphanumeric mode (5.5 bits a character) after the rest in byte
@@ -144,7 +150,7 @@ public final class QrCodeRenderer {
      * segment: fewer modules for a phone to resolve, and fewer to score. Every QR decoder reads mixed
      * modes; they are in the standard since its first edition.
      */
-    private static QrCode encode(String text) {
+    private static QrModules encode(String text) {
         Objects.requireNonNull(text, "text");
         if (text.isEmpty()) {
             throw new IllegalArgumentException("cannot render an empty text as a QR code");
@@ -159,9 +165,9 @@ public final class QrCodeRenderer {
             // No boost of the error correction: M, as stated, whatever room the version leaves.
             QrCode withMask0 = QrCode.encodeSegments(segments, QrCode.Ecc.MEDIUM, QrCode.MIN_VERSION, QrCode.MAX_VERSION,
                     0, false);
-            int mask = withMask0.size <= LowestPenaltyMask.MAX_SIZE ? LowestPenaltyMask.choose(withMask0) : AUTOMATIC_MASK;
-            return mask == 0 ? withMask0
-                    : QrCode.encodeSegments(segments, QrCode.Ecc.MEDIUM, withMask0.version, withMask0.version, mask, false);
+            return withMask0.size <= LowestPenaltyMask.MAX_SIZE ? LowestPenaltyMask.lowestPenaltySymbol(withMask0)
+                    : QrModules.of(QrCode.encodeSegments(segments, QrCode.Ecc.MEDIUM, withMask0.version,
+                            withMask0.version, AUTOMATIC_MASK, false));
         } catch (DataTooLongException e) {
             throw new IllegalArgumentException("the text is too long for a QR code (" + text.length() + " characters)", e);
         }

@@ -25,6 +25,10 @@ class QrCodeRendererTest {
     private static final String AWS_LIKE_URI = "otpauth://totp/Amazon%20Web%20Services:root-account-mfa-device@123456789012"
             + "?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Amazon%20Web%20Services";
 
+    private static final String PANGRAM = "The quick brown fox jumps over the lazy dog, twice as fast as before. ";
+    /** 350 characters: a version above 11, too large for the mask to be chosen from bit rows, so the library chooses it. */
+    private static final String LONG_TEXT = PANGRAM + PANGRAM + PANGRAM + PANGRAM + PANGRAM;
+
     @Test
     void writesAPngWithWholePixelModulesAndAQuietZone() throws IOException {
         byte[] png = new QrCodeRenderer().renderPng(AWS_LIKE_URI);
@@ -67,12 +71,13 @@ class QrCodeRendererTest {
 
     /**
      * The symbol is the one ZXing's compact encoder makes (the segments of fewest bits), module for
-     * module, for text in each encoding mode, a key URI that mixes them and text that needs the UTF-8
-     * ECI: the same segments, version, error correction M and mask of lowest penalty, from two
-     * implementations of the standard.
+     * module, for text in each encoding mode, a key URI that mixes them, text that needs the UTF-8
+     * ECI and text too long for a symbol whose rows fit in a long: the same segments, version, error
+     * correction M and mask of lowest penalty, from two implementations of the standard.
      */
     @ParameterizedTest
-    @ValueSource(strings = {AWS_LIKE_URI, "0123456789012345", "HELLO WORLD $%*+-./:", "otpauth://totp/Zoë:zoë?secret=ABC"})
+    @ValueSource(strings = {AWS_LIKE_URI, "0123456789012345", "HELLO WORLD $%*+-./:", "otpauth://totp/Zoë:zoë?secret=ABC",
+            LONG_TEXT})
     void drawsTheSymbolZxingsEncoderMakes(String text) throws WriterException {
         BufferedImage drawn = new QrCodeRenderer(1, QrCodeRenderer.DEFAULT_QUIET_ZONE_MODULES).render(text);
         Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
