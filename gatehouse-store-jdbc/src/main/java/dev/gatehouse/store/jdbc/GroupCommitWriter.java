@@ -41,13 +41,16 @@ final class GroupCommitWriter implements AutoCloseable {
     static final int MAXIMUM_GROUP = 256;
 
     private final Jdbi jdbi;
+    private final Runnable afterCommit;
     private final Queue<Unit<?>> queue = new ConcurrentLinkedQueue<>();
     /** Held by the leader while it commits a group; only a caller with a unit queued takes it. */
     private final ReentrantLock leading = new ReentrantLock();
     private volatile boolean closed;
 
-    GroupCommitWriter(Jdbi jdbi) {
+    /** @param afterCommit told of every group committed, with the lock held: it must be quick and must not write */
+    GroupCommitWriter(Jdbi jdbi, Runnable afterCommit) {
         this.jdbi = jdbi;
+        this.afterCommit = afterCommit;
     }
 
     /**
@@ -184,6 +187,23 @@ final class GroupCommitWriter implements AutoCloseable {
             return;
         }
         group.forEach(Unit::acknowledge);
+        afterCommit.run();
+    }
+
+    /**
+     * Runs {@code work} while no group is being committed: it waits for the group under way, and
+     * later groups wait for it. For maintenance that must not overlap a write, such as restarting
+     * the write-ahead log; {@code work} must not write through this writer.
+     */
+    void exclusively(Runnable work) {
+        leading.lock();
+        try {
+            work.run();
+        } finally {
+            leading.unlock();
+            // Callers that queued meanwhile found the lock taken and wait to be told to lead.
+            wakeNextLeader();
+        }
     }
 
     /** Commits what is queued, waiting for a group being committed; later writes are refused. */

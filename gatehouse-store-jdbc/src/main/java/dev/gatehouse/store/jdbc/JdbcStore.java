@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * work in its own savepoint of one transaction and commits them with one fsync. Each transaction
  * begins IMMEDIATE, taking the database write lock up front so that a read-then-write unit can never
  * fail with SQLITE_BUSY half-way; the busy timeout covers writers in other processes. Reads run
- * outside a transaction and, in WAL mode, do not wait for writers.
+ * outside a transaction and, in WAL mode, do not wait for writers. A {@link WalCheckpointer} copies
+ * the write-ahead log into the database file on a thread of its own, where SQLite would have the
+ * commit that fills the log do it with the write lock held.
  */
 public final class JdbcStore implements Store, AutoCloseable {
 
@@ -39,6 +41,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final Jdbi jdbi;
     private final ThreadLocal<ReadScope> readScope = new ThreadLocal<>();
     private final GroupCommitWriter sqliteWriter;
+    private final WalCheckpointer sqliteCheckpointer;
 
     private JdbcStore(StoreSettings settings, HikariDataSource dataSource) {
         this.settings = settings;
@@ -46,9 +49,18 @@ public final class JdbcStore implements Store, AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
         if (settings.database() == Database.SQLITE) {
             jdbi.setStatementBuilderFactory(new SqliteStatementCache());
+            this.sqliteWriter = new GroupCommitWriter(jdbi, this::sqliteCommitted);
+            this.sqliteCheckpointer = new WalCheckpointer(jdbi.open(), sqliteWriter::exclusively,
+                    WalCheckpointer.INTERVAL, WalCheckpointer.RESTART_PAGES);
+        } else {
+            this.sqliteCheckpointer = null;
+            this.sqliteWriter = null;
         }
-        this.sqliteWriter = settings.database() == Database.SQLITE
-                ? new GroupCommitWriter(jdbi) : null;
+    }
+
+    /** The writer's word that a group is committed, for the checkpointer (made after the writer, whose lock it takes). */
+    private void sqliteCommitted() {
+        sqliteCheckpointer.committed();
     }
 
     /**
@@ -110,6 +122,9 @@ public final class JdbcStore implements Store, AutoCloseable {
             // by a "SELECT last_insert_rowid()" prepared, run and finalized for keys nobody asked for:
             // a tenth of the time the write lock is held.
             config.addDataSourceProperty("jdbc.get_generated_keys", "false");
+            // A WalCheckpointer checkpoints the log off the write lock and keeps a connection for it.
+            config.setConnectionInitSql("PRAGMA wal_autocheckpoint = " + WalCheckpointer.WRITER_AUTOCHECKPOINT_PAGES);
+            config.setMaximumPoolSize(settings.poolSize() + 1);
         }
         return config;
     }
@@ -211,6 +226,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     public void close() {
         if (sqliteWriter != null) {
             sqliteWriter.close();
+            sqliteCheckpointer.close();
         }
         dataSource.close();
     }

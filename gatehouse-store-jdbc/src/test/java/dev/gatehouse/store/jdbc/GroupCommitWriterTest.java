@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
@@ -44,6 +45,8 @@ class GroupCommitWriterTest {
 
     private String url;
     private GroupCommitWriter writer;
+    /** Groups the writer says it committed. */
+    private final AtomicInteger commits = new AtomicInteger();
     private final ExecutorService callers = Executors.newCachedThreadPool();
 
     @BeforeEach
@@ -55,7 +58,7 @@ class GroupCommitWriterTest {
             handle.execute("CREATE TABLE parents (id TEXT PRIMARY KEY)");
             handle.execute("CREATE TABLE rows (id TEXT PRIMARY KEY, parent TEXT REFERENCES parents (id))");
         });
-        writer = new GroupCommitWriter(jdbi);
+        writer = new GroupCommitWriter(jdbi, commits::incrementAndGet);
     }
 
     @AfterEach
@@ -109,6 +112,7 @@ class GroupCommitWriterTest {
         // held unit's row out.)
         assertThat(inside).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 20).boxed().toList());
         assertThat(committedRows()).hasSize(21);
+        assertThat(commits.get()).as("groups committed").isEqualTo(1);
     }
 
     @Test
@@ -186,6 +190,7 @@ class GroupCommitWriterTest {
         }
         // The held unit's too: the others queued while it ran, so they joined its group.
         assertThat(committedRows()).isEmpty();
+        assertThat(commits.get()).as("groups committed").isZero();
         // The writer carries on.
         assertThat(writer.write(insert("after"))).isEqualTo("after");
     }
@@ -248,6 +253,44 @@ class GroupCommitWriterTest {
         assertThatThrownBy(() -> writer.write(insert("after"))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
         assertThat(committedRows()).containsExactly("before");
+    }
+
+    @Test
+    void exclusiveWorkWaitsForTheGroupUnderWayAndLaterGroupsWaitForIt() throws Exception {
+        CountDownLatch release = holdTheWriter();
+        CountDownLatch exclusiveRunning = new CountDownLatch(1);
+        CountDownLatch exclusiveRelease = new CountDownLatch(1);
+        Future<?> exclusive = callers.submit(() -> writer.exclusively(() -> {
+            exclusiveRunning.countDown();
+            try {
+                exclusiveRelease.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(exclusiveRunning.await(200, TimeUnit.MILLISECONDS)).as("ran beside the group").isFalse();
+
+        release.countDown();
+        assertThat(exclusiveRunning.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        // The held group was committed before it ran.
+        assertThat(committedRows()).containsExactly("held");
+        Future<String> later = callers.submit(() -> writer.write(insert("later")));
+        awaitQueued(1);
+        assertThat(later).as("written beside the exclusive work").isNotDone();
+        assertThat(committedRows()).containsExactly("held");
+
+        exclusiveRelease.countDown();
+        exclusive.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        // Woken when the exclusive work was done, although it found the lock taken and waited.
+        assertThat(later.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isEqualTo("later");
+        assertThat(committedRows()).containsExactlyInAnyOrder("held", "later");
+    }
+
+    @Test
+    void exclusiveWorkCannotWriteThroughTheWriter() {
+        assertThatThrownBy(() -> writer.exclusively(() -> writer.write(insert("inside"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("wait for itself");
+        assertThat(writer.write(insert("after"))).isEqualTo("after");
     }
 
     /** Occupies the writer with a unit that waits for the latch; the units queued meanwhile join its group. */

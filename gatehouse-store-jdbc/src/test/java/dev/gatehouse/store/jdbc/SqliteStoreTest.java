@@ -56,6 +56,26 @@ class SqliteStoreTest extends StoreContractTest {
     }
 
     @Test
+    void leavesCheckpointsToItsOwnThreadAndStopsItWhenClosed() {
+        long pages = store.read(session -> ((JdbcSession) session).handle()
+                .createQuery("PRAGMA wal_autocheckpoint").mapTo(Long.class).one());
+        assertThat(pages).isEqualTo(WalCheckpointer.WRITER_AUTOCHECKPOINT_PAGES);
+        long checkpointers = checkpointerThreads();
+        assertThat(checkpointers).isPositive();
+
+        store.close();
+
+        assertThat(checkpointerThreads()).isEqualTo(checkpointers - 1);
+        store = openStoreOnSameDatabase();
+        assertThat(checkpointerThreads()).isEqualTo(checkpointers);
+    }
+
+    private static long checkpointerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("gatehouse-wal-checkpointer")).count();
+    }
+
+    @Test
     void createsAMissingDataDirectoryForItsOwnerOnly() throws Exception {
         Path fresh = data.resolve("fresh").resolve("gatehouse-data");
         try (JdbcStore created = JdbcStore.open(StoreSettings.embedded(fresh))) {
