@@ -47,7 +47,10 @@ final class GroupCommitWriter implements AutoCloseable {
     private final ReentrantLock leading = new ReentrantLock();
     private volatile boolean closed;
 
-    /** @param afterCommit told of every group committed, with the lock held: it must be quick and must not write */
+    /**
+     * @param afterCommit told of every group committed, with the lock held: it must be quick, must
+     *     not write and must not throw (its callers are already acknowledged)
+     */
     GroupCommitWriter(Jdbi jdbi, Runnable afterCommit) {
         this.jdbi = jdbi;
         this.afterCommit = afterCommit;

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * fail with SQLITE_BUSY half-way; the busy timeout covers writers in other processes. Reads run
  * outside a transaction and, in WAL mode, do not wait for writers. A {@link WalCheckpointer} copies
  * the write-ahead log into the database file on a thread of its own, where SQLite would have the
- * commit that fills the log do it with the write lock held.
+ * commit that fills the log do it while the group's leader holds every other writer back.
  */
 public final class JdbcStore implements Store, AutoCloseable {
 
@@ -224,10 +224,16 @@ public final class JdbcStore implements Store, AutoCloseable {
 
     @Override
     public void close() {
-        if (sqliteWriter != null) {
-            sqliteWriter.close();
-            sqliteCheckpointer.close();
+        try {
+            if (sqliteWriter != null) {
+                try {
+                    sqliteWriter.close();
+                } finally {
+                    sqliteCheckpointer.close();
+                }
+            }
+        } finally {
+            dataSource.close();
         }
-        dataSource.close();
     }
 }

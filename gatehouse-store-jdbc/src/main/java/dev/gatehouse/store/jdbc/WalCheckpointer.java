@@ -13,18 +13,21 @@ import org.slf4j.LoggerFactory;
  * Checkpoints the embedded database's write-ahead log on a thread of its own, so that writers do
  * not wait for it.
  *
- * <p>By default SQLite checkpoints in the commit that takes the log past 1,000 pages: it copies them
- * into the database file and fsyncs it while holding the write lock, and every writer queued behind
- * it waits. The store's connections leave that to this thread instead ({@link #WRITER_AUTOCHECKPOINT_PAGES}).
+ * <p>By default SQLite checkpoints in the commit that takes the log past 1,000 pages: before that
+ * commit returns, its thread copies them into the database file and fsyncs it. Here that thread is
+ * the {@link GroupCommitWriter}'s leader, which holds the group-commit lock meanwhile, so every
+ * writer queued behind it waits. The store's connections leave that to this thread instead
+ * ({@link #WRITER_AUTOCHECKPOINT_PAGES}).
  * Once commits have come in, it waits {@code interval} for more and then copies what is committed
  * into the database file with a PASSIVE checkpoint, which runs beside the writer and waits for
  * nobody. That alone is not enough: SQLite starts the log again from its beginning only when a
  * writer finds it wholly copied, which, with one commit close behind the last, it never does (left
  * to PASSIVE checkpoints, the log grew to 700 MB in a minute of the write benchmark). So when the log
- * holds {@code restartPages} or more, this thread takes the write lock (through {@code exclusion})
- * for the moment a RESTART checkpoint needs to copy what is left and let the next writer start the
- * log afresh. Reusing the log's file is a gain of its own: an fsync that does not grow a file is
- * cheaper.
+ * holds {@code restartPages} or more, this thread holds the writers off (through {@code exclusion})
+ * for the moment a RESTART checkpoint needs to copy what was committed since, fsync, and let the next
+ * writer start the log afresh; it waits at most {@link #READER_PATIENCE} for readers still on the log,
+ * and if they outstay that, tries again once the log has grown by {@code restartPages} more. Reusing
+ * the log's file is a gain of its own: an fsync that does not grow a file is cheaper.
  *
  * <p>Commits are as durable as before: each is in the log, fsynced, before it is acknowledged; a
  * checkpoint only copies committed pages. If this thread fails, or cannot restart the log because
@@ -57,6 +60,7 @@ final class WalCheckpointer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private boolean failing;
+    private boolean released;
 
     /**
      * Starts the thread.
@@ -71,11 +75,16 @@ final class WalCheckpointer implements AutoCloseable {
         this.intervalNanos = interval.toNanos();
         this.restartPages = restartPages;
         this.restartAtPages = restartPages;
-        this.handleBusyTimeoutMillis = busyTimeoutMillis(handle);
-        handle.execute("PRAGMA busy_timeout = " + READER_PATIENCE.toMillis());
-        thread = new Thread(this::run, "gatehouse-wal-checkpointer");
-        thread.setDaemon(true);
-        thread.start();
+        try {
+            this.handleBusyTimeoutMillis = busyTimeoutMillis(handle);
+            handle.execute("PRAGMA busy_timeout = " + READER_PATIENCE.toMillis());
+            thread = new Thread(this::run, "gatehouse-wal-checkpointer");
+            thread.setDaemon(true);
+            thread.start();
+        } catch (RuntimeException | Error e) {
+            handle.close();
+            throw e;
+        }
     }
 
     /** Called after each commit: a checkpoint follows within {@code interval} or so. Cheap, and never blocks. */
@@ -88,6 +97,9 @@ final class WalCheckpointer implements AutoCloseable {
     private void run() {
         while (awaitCommits()) {
             pause();
+            if (closed) {
+                return;
+            }
             try {
                 checkpoint();
                 failing = false;
@@ -108,6 +120,8 @@ final class WalCheckpointer implements AutoCloseable {
                 return true;
             }
             LockSupport.park(this);
+            // Nothing interrupts this thread; were it to, park would return at once, forever.
+            Thread.interrupted();
         }
         return false;
     }
@@ -116,11 +130,16 @@ final class WalCheckpointer implements AutoCloseable {
         long deadline = System.nanoTime() + intervalNanos;
         for (long left = intervalNanos; left > 0 && !closed; left = deadline - System.nanoTime()) {
             LockSupport.parkNanos(this, left);
+            Thread.interrupted();
         }
     }
 
     private void checkpoint() {
         long pagesInLog = checkpoint("PASSIVE").pagesInLog();
+        if (pagesInLog < restartAtPages - restartPages) {
+            // Restarted meanwhile some other way (the connections' own checkpoint, another process's).
+            restartAtPages = restartPages;
+        }
         if (pagesInLog >= restartAtPages) {
             exclusion.accept(() -> {
                 // A reader still on the log outwaited READER_PATIENCE: the next try waits until the
@@ -143,9 +162,16 @@ final class WalCheckpointer implements AutoCloseable {
         return handle.createQuery("PRAGMA busy_timeout").mapTo(Long.class).one();
     }
 
-    /** Stops the thread, letting a checkpoint under way finish, and releases its connection. */
+    /**
+     * Stops the thread, letting a checkpoint under way finish (none starts after this is called),
+     * and gives its connection back with its busy timeout as it was. Calling it again does nothing.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (released) {
+            return;
+        }
+        released = true;
         closed = true;
         LockSupport.unpark(thread);
         boolean interrupted = false;

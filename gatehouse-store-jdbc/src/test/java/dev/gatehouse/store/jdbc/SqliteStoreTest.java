@@ -2,14 +2,20 @@ package dev.gatehouse.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.Tags;
+import dev.gatehouse.core.user.IamPath;
+import dev.gatehouse.core.user.UserName;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConnection;
@@ -68,6 +74,20 @@ class SqliteStoreTest extends StoreContractTest {
         assertThat(checkpointerThreads()).isEqualTo(checkpointers - 1);
         store = openStoreOnSameDatabase();
         assertThat(checkpointerThreads()).isEqualTo(checkpointers);
+    }
+
+    @Test
+    void copiesCommittedWritesIntoTheDatabaseFileSoonAfter() throws Exception {
+        Path file = store.settings().sqliteFile();
+        FileTime before = Files.getLastModifiedTime(file);
+        // Far below the connections' own checkpoint: only the checkpointer, told of the commit, copies it.
+        gatehouse.users.createUser(account().id(), UserName.of("copied"), IamPath.ROOT, Tags.NONE, ORIGIN);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Files.getLastModifiedTime(file).equals(before)) {
+            assertThat(System.nanoTime()).as("the database file written in time").isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
     }
 
     private static long checkpointerThreads() {

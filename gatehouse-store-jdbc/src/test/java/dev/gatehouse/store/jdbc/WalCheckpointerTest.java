@@ -106,29 +106,31 @@ class WalCheckpointerTest {
         // past RESTART_PAGES it gets depends on how many pages the writers add during a round
         // (seen: up to 610), hence the margin.
         assertThat(longestLog.get()).as("the longest the log got, in bytes").isPositive()
-                .isLessThan(pages(10 * RESTART_PAGES));
+                .isLessThan(pages(15 * RESTART_PAGES));
         assertThat(restarts.get()).as("restarts of the log, each with the writers held off").isGreaterThanOrEqualTo(3);
     }
 
     @Test
     void aReaderOnTheLogDelaysItsRestartWithoutHoldingWritersBack() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
+        AtomicLong longestHoldNanos = new AtomicLong();
         start(work -> {
             attempts.incrementAndGet();
+            long started = System.nanoTime();
             writer.exclusively(work);
+            longestHoldNanos.accumulateAndGet(System.nanoTime() - started, Math::max);
         });
         writeRows(1, 20, () -> true);
         try (Handle reader = jdbi.open();
                 ResultIterator<Long> reading = reader.createQuery("SELECT id FROM rows").mapTo(Long.class).iterator()) {
             // A query part read holds its snapshot, in the log: no RESTART can complete while it lasts.
             assertThat(reading.next()).isNotNull();
-            long started = System.nanoTime();
             attempts.set(0);
             writeRows(1, 3 * RESTART_PAGES, () -> true);
-            long perRow = (System.nanoTime() - started) / (3 * RESTART_PAGES);
 
-            // Writers waited at most the readers' patience at each restart attempt, not for the reader.
-            assertThat(Duration.ofNanos(perRow)).isLessThan(WalCheckpointer.READER_PATIENCE);
+            // Each attempt held the writers off for the readers' patience and a copy, not for the
+            // reader, which outlasted them all (without the patience: SQLite's 3 s busy timeout).
+            assertThat(Duration.ofNanos(longestHoldNanos.get())).isPositive().isLessThan(Duration.ofSeconds(1));
             assertThat(logBytes()).isGreaterThanOrEqualTo(pages(3 * RESTART_PAGES));
             // And tried again only once the log had grown by another RESTART_PAGES, not every round.
             assertThat(attempts.get()).as("restart attempts").isPositive()
@@ -179,11 +181,13 @@ class WalCheckpointerTest {
         assertThat(busyTimeout(connection)).isEqualTo(WalCheckpointer.READER_PATIENCE.toMillis());
         assertThat(checkpointerThreads()).isEqualTo(threadsBefore + 1);
 
-        checkpointer.close();
+        WalCheckpointer closing = checkpointer;
         checkpointer = null;
+        closing.close();
 
         assertThat(checkpointerThreads()).isEqualTo(threadsBefore);
         assertThat(handle.isClosed()).isTrue();
+        closing.close();
         // Back in the pool, open, with the busy timeout it came with.
         assertThat(connection.isClosed()).isFalse();
         assertThat(busyTimeout(connection)).isEqualTo(busyTimeout).isNotEqualTo(WalCheckpointer.READER_PATIENCE.toMillis());
