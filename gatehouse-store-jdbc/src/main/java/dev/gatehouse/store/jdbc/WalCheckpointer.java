@@ -47,6 +47,8 @@ final class WalCheckpointer implements AutoCloseable {
      * up until the next round. Reads take well under a millisecond; this bounds the writers' wait.
      */
     static final Duration READER_PATIENCE = Duration.ofMillis(20);
+    /** The thread's name, as thread dumps show it. */
+    static final String THREAD_NAME = "gatehouse-wal-checkpointer";
 
     private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
 
@@ -60,7 +62,6 @@ final class WalCheckpointer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private boolean failing;
-    private boolean released;
 
     /**
      * Starts the thread.
@@ -78,7 +79,7 @@ final class WalCheckpointer implements AutoCloseable {
         try {
             this.handleBusyTimeoutMillis = busyTimeoutMillis(handle);
             handle.execute("PRAGMA busy_timeout = " + READER_PATIENCE.toMillis());
-            thread = new Thread(this::run, "gatehouse-wal-checkpointer");
+            thread = new Thread(this::run, THREAD_NAME);
             thread.setDaemon(true);
             thread.start();
         } catch (RuntimeException | Error e) {
@@ -168,10 +169,9 @@ final class WalCheckpointer implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
-        if (released) {
+        if (closed) {
             return;
         }
-        released = true;
         closed = true;
         LockSupport.unpark(thread);
         boolean interrupted = false;

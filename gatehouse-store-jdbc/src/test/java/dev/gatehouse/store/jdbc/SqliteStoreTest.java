@@ -66,14 +66,14 @@ class SqliteStoreTest extends StoreContractTest {
         long pages = store.read(session -> ((JdbcSession) session).handle()
                 .createQuery("PRAGMA wal_autocheckpoint").mapTo(Long.class).one());
         assertThat(pages).isEqualTo(WalCheckpointer.WRITER_AUTOCHECKPOINT_PAGES);
-        long checkpointers = checkpointerThreads();
+        long checkpointers = WalCheckpointerTest.checkpointerThreads();
         assertThat(checkpointers).isPositive();
 
         store.close();
 
-        assertThat(checkpointerThreads()).isEqualTo(checkpointers - 1);
+        assertThat(WalCheckpointerTest.checkpointerThreads()).isEqualTo(checkpointers - 1);
         store = openStoreOnSameDatabase();
-        assertThat(checkpointerThreads()).isEqualTo(checkpointers);
+        assertThat(WalCheckpointerTest.checkpointerThreads()).isEqualTo(checkpointers);
     }
 
     @Test
@@ -88,11 +88,6 @@ class SqliteStoreTest extends StoreContractTest {
             assertThat(System.nanoTime()).as("the database file written in time").isLessThan(deadline);
             TimeUnit.MILLISECONDS.sleep(5);
         }
-    }
-
-    private static long checkpointerThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals("gatehouse-wal-checkpointer")).count();
     }
 
     @Test

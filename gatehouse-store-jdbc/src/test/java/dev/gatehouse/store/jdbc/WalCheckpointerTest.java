@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -97,7 +96,6 @@ class WalCheckpointerTest {
         AtomicLong longestLog = new AtomicLong();
         int rows = writeRows(4, 750, () -> {
             longestLog.accumulateAndGet(logBytes(), Math::max);
-            return true;
         });
 
         assertThat(rows).isEqualTo(3_000);
@@ -120,13 +118,13 @@ class WalCheckpointerTest {
             writer.exclusively(work);
             longestHoldNanos.accumulateAndGet(System.nanoTime() - started, Math::max);
         });
-        writeRows(1, 20, () -> true);
+        writeRows(1, 20);
         try (Handle reader = jdbi.open();
                 ResultIterator<Long> reading = reader.createQuery("SELECT id FROM rows").mapTo(Long.class).iterator()) {
             // A query part read holds its snapshot, in the log: no RESTART can complete while it lasts.
             assertThat(reading.next()).isNotNull();
             attempts.set(0);
-            writeRows(1, 3 * RESTART_PAGES, () -> true);
+            writeRows(1, 3 * RESTART_PAGES);
 
             // Each attempt held the writers off for the readers' patience and a copy, not for the
             // reader, which outlasted them all (without the patience: SQLite's 3 s busy timeout).
@@ -137,7 +135,7 @@ class WalCheckpointerTest {
                     .isLessThanOrEqualTo((int) (logBytes() / pages(RESTART_PAGES)) + 1);
         }
         long grown = logBytes();
-        writeRows(1, AFTERWARDS, () -> true);
+        writeRows(1, AFTERWARDS);
 
         // With the reader gone the log restarted: its file is reused, not grown by as many pages as rows.
         assertThat(logBytes()).isLessThan(grown + pages(AFTERWARDS / 2));
@@ -159,13 +157,13 @@ class WalCheckpointerTest {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (attempts.get() < 2) {
             assertThat(System.nanoTime()).as("a second restart attempt in time").isLessThan(deadline);
-            writeRows(1, 10, () -> true);
+            writeRows(1, 10);
         }
         int failedRows = committedRows();
 
         broken.set(false);
         long grown = logBytes();
-        writeRows(1, AFTERWARDS, () -> true);
+        writeRows(1, AFTERWARDS);
 
         assertThat(logBytes()).isLessThan(grown + pages(AFTERWARDS / 2));
         assertThat(committedRows()).isEqualTo(failedRows + AFTERWARDS);
@@ -198,11 +196,15 @@ class WalCheckpointerTest {
         writer = new GroupCommitWriter(jdbi, checkpointer::committed);
     }
 
+    private int writeRows(int threads, int perThread) throws Exception {
+        return writeRows(threads, perThread, () -> { });
+    }
+
     /**
      * Writes {@code perThread} rows on each of {@code threads} threads, one unit of work a row,
-     * calling {@code eachUnit} inside every unit; returns the rows written.
+     * running {@code eachUnit} inside every unit; returns the rows written.
      */
-    private int writeRows(int threads, int perThread, BooleanSupplier eachUnit) throws Exception {
+    private int writeRows(int threads, int perThread, Runnable eachUnit) throws Exception {
         List<Future<Integer>> done = new ArrayList<>();
         for (int thread = 0; thread < threads; thread++) {
             done.add(callers.submit(() -> {
@@ -212,7 +214,8 @@ class WalCheckpointerTest {
                     ThreadLocalRandom.current().nextBytes(body);
                     written += writer.write(session -> {
                         ((JdbcSession) session).handle().execute("INSERT INTO rows (body) VALUES (?)", (Object) body);
-                        return eachUnit.getAsBoolean() ? 1 : 0;
+                        eachUnit.run();
+                        return 1;
                     });
                 }
                 return written;
@@ -250,8 +253,9 @@ class WalCheckpointerTest {
         }
     }
 
-    private static long checkpointerThreads() {
+    /** Checkpointer threads alive in this JVM. */
+    static long checkpointerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals("gatehouse-wal-checkpointer")).count();
+                .filter(thread -> thread.getName().equals(WalCheckpointer.THREAD_NAME)).count();
     }
 }
