@@ -172,7 +172,7 @@ public final class MfaDeviceService {
      */
     public MfaDevice enableMfaDevice(PrincipalRef principal, SerialNumber serial, String code1, String code2,
             Origin origin) {
-        return store.inTransaction(session -> enable(session, principal, Lookups.requirePrincipalArn(session, principal),
+        return store.inTransaction(session -> enable(session, principal, Lookups.holdPrincipal(session, principal),
                 serial, code1, code2, origin)).deviceOrThrow();
     }
 
@@ -186,7 +186,7 @@ public final class MfaDeviceService {
     public MfaDevice enableMfaDevice(AccountId accountId, UserName userName, SerialNumber serial, String code1,
             String code2, Origin origin) {
         return store.inTransaction(session -> {
-            IamUser user = session.users().findByName(accountId, userName)
+            IamUser user = session.users().findByNameAndHold(accountId, userName)
                     .orElseThrow(() -> new NoSuchEntityException("The user with name " + userName + " cannot be found."));
             return enable(session, user.principal(), user.arn(), serial, code1, code2, origin);
         }).deviceOrThrow();

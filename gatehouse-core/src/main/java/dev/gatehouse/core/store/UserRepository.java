@@ -18,6 +18,25 @@ public interface UserRepository {
 
     Optional<IamUser> find(AccountId accountId, UserId id);
 
+    /**
+     * As {@link #find}, and holds the user until the unit of work ends: a DeleteUser running alongside
+     * waits for this unit of work and then sees what it gave the user, and one that came first leaves
+     * nothing to find. For the units of work that give a user what DeleteUser refuses to leave behind
+     * (a password, an access key, an MFA device), which would otherwise outlive the user when the two
+     * race on a database that runs writers side by side.
+     */
+    Optional<IamUser> findAndHold(AccountId accountId, UserId id);
+
+    /** As {@link #findByName}, holding the user as {@link #findAndHold} does. */
+    Optional<IamUser> findByNameAndHold(AccountId accountId, UserName name);
+
+    /**
+     * As {@link #findByName}, for DeleteUser: waits for the units of work that hold the user
+     * ({@link #findAndHold}) and holds off new ones until this one ends, so that what it then reads of
+     * the user's password, keys and devices stays true until the user is deleted.
+     */
+    Optional<IamUser> findByNameToDelete(AccountId accountId, UserName name);
+
     /** Up to {@code limit} users ordered by normalized name, after {@code afterNormalizedName} if present. */
     List<IamUser> list(AccountId accountId, Optional<String> afterNormalizedName, int limit);
 

@@ -46,9 +46,9 @@ public final class AccessKeyService {
      */
     public NewAccessKey createAccessKey(PrincipalRef principal, Origin origin) {
         return store.inTransaction(session -> {
-            Lookups.requirePrincipal(session, principal);
+            String arn = Lookups.holdPrincipal(session, principal);
             NewAccessKey created = create(session, principal);
-            audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.ACCESS_KEY_CREATED,
+            audit.record(session, principal.accountId(), arn, AuditAction.ACCESS_KEY_CREATED,
                     AuditOutcome.SUCCESS, origin, false, created.key().id().value());
             return created;
         });

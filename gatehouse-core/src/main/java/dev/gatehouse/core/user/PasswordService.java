@@ -70,13 +70,13 @@ public final class PasswordService {
     public LoginProfile createLoginProfile(PrincipalRef principal, Password password, boolean resetRequired,
             Origin origin) {
         return store.inTransaction(session -> {
-            Lookups.requirePrincipal(session, principal);
+            String arn = Lookups.holdPrincipal(session, principal);
             Account account = Lookups.requireAccount(session, principal.accountId());
             if (session.loginProfiles().find(principal).isPresent()) {
                 throw new EntityAlreadyExistsException("Login Profile for the principal already exists.");
             }
             LoginProfile profile = establish(session, account, principal, password, resetRequired);
-            audit.record(session, principal.accountId(), Lookups.arn(session, principal),
+            audit.record(session, principal.accountId(), arn,
                     AuditAction.LOGIN_PROFILE_CREATED, AuditOutcome.SUCCESS, origin, false, "");
             return profile;
         });

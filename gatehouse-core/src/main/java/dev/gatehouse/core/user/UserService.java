@@ -122,7 +122,9 @@ public final class UserService {
      */
     public void deleteUser(AccountId accountId, UserName name, Origin origin) {
         store.inTransaction(session -> {
-            IamUser user = require(session, accountId, name);
+            // Held first, so that no password, key or device given meanwhile escapes the checks below.
+            IamUser user = session.users().findByNameToDelete(accountId, name)
+                    .orElseThrow(() -> noSuchUser(session, accountId, name));
             PrincipalRef principal = user.principal();
             if (session.loginProfiles().find(principal).isPresent()) {
                 throw new DeleteConflictException("Cannot delete entity, must delete login profile first.");
@@ -184,9 +186,12 @@ public final class UserService {
 
     /** A user found proves its account, which is looked up only to name what is missing. */
     private static IamUser require(StoreSession session, AccountId accountId, UserName name) {
-        return session.users().findByName(accountId, name).orElseGet(() -> {
-            Lookups.requireAccount(session, accountId);
-            throw new NoSuchEntityException("The user with name " + name + " cannot be found.");
-        });
+        return session.users().findByName(accountId, name).orElseThrow(() -> noSuchUser(session, accountId, name));
+    }
+
+    /** NoSuchEntity naming the account if that is what is missing, else the user. */
+    private static NoSuchEntityException noSuchUser(StoreSession session, AccountId accountId, UserName name) {
+        Lookups.requireAccount(session, accountId);
+        return new NoSuchEntityException("The user with name " + name + " cannot be found.");
     }
 }

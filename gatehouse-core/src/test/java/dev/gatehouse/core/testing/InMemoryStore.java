@@ -220,6 +220,22 @@ public final class InMemoryStore implements Store {
                     return Optional.ofNullable(state.users.get(id)).filter(u -> u.accountId().equals(accountId));
                 }
 
+                // Units of work here run one at a time, so a look-up needs no hold.
+                @Override
+                public Optional<IamUser> findAndHold(AccountId accountId, UserId id) {
+                    return find(accountId, id);
+                }
+
+                @Override
+                public Optional<IamUser> findByNameAndHold(AccountId accountId, UserName name) {
+                    return findByName(accountId, name);
+                }
+
+                @Override
+                public Optional<IamUser> findByNameToDelete(AccountId accountId, UserName name) {
+                    return findByName(accountId, name);
+                }
+
                 @Override
                 public List<IamUser> list(AccountId accountId, Optional<String> after, int limit) {
                     return state.users.values().stream().filter(u -> u.accountId().equals(accountId))

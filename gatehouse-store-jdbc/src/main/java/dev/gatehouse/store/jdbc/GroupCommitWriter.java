@@ -174,7 +174,7 @@ final class GroupCommitWriter implements AutoCloseable {
         try (Handle handle = jdbi.open()) {
             // Jdbi's default handler runs this once; a retrying one would run units twice.
             handle.useTransaction(transaction -> {
-                JdbcSession session = new JdbcSession(transaction);
+                JdbcSession session = new JdbcSession(transaction, Database.SQLITE);
                 Connection connection = transaction.getConnection();
                 for (int next = 0; next < group.size() || takeQueued(group, drained); next++) {
                     group.get(next).runIn(session, connection);

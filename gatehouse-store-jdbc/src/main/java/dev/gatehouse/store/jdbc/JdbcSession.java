@@ -18,9 +18,11 @@ import org.jdbi.v3.core.Handle;
 final class JdbcSession implements StoreSession {
 
     private final Handle handle;
+    private final Database database;
 
-    JdbcSession(Handle handle) {
+    JdbcSession(Handle handle, Database database) {
         this.handle = handle;
+        this.database = database;
     }
 
     /** The handle under the repositories, for tests that write what no repository offers. */
@@ -40,7 +42,7 @@ final class JdbcSession implements StoreSession {
 
     @Override
     public UserRepository users() {
-        return new JdbcUsers(handle);
+        return new JdbcUsers(handle, database);
     }
 
     @Override

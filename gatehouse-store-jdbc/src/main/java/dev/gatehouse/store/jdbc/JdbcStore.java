@@ -142,7 +142,7 @@ public final class JdbcStore implements Store, AutoCloseable {
             if (sqliteWriter != null) {
                 return sqliteWriter.write(work);
             }
-            return jdbi.inTransaction(handle -> work.apply(new JdbcSession(handle)));
+            return jdbi.inTransaction(handle -> work.apply(new JdbcSession(handle, settings.database())));
         } catch (GatehouseException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -165,7 +165,7 @@ public final class JdbcStore implements Store, AutoCloseable {
             return inTransaction(work);
         }
         try {
-            return jdbi.withHandle(handle -> work.apply(new JdbcSession(handle)));
+            return jdbi.withHandle(handle -> work.apply(new JdbcSession(handle, settings.database())));
         } catch (GatehouseException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -209,7 +209,7 @@ public final class JdbcStore implements Store, AutoCloseable {
         JdbcSession session() {
             if (session == null) {
                 handle = jdbi.open();
-                session = new JdbcSession(handle);
+                session = new JdbcSession(handle, settings.database());
             }
             return session;
         }

@@ -15,10 +15,22 @@ import org.jdbi.v3.core.Handle;
 
 final class JdbcUsers implements UserRepository {
 
-    private final Handle handle;
+    /**
+     * The row locks behind {@link #findAndHold} and {@link #findByNameToDelete}, on PostgreSQL, whose
+     * writers run side by side under READ COMMITTED. KEY SHARE keeps the row from being deleted (or its
+     * name changed) but lets other holders and plain reads through; UPDATE waits for every holder and
+     * holds off the next. A holder that waited for a deletion then finds no row. On SQLite each write
+     * transaction holds the whole database from its start, so no look-up needs a lock of its own.
+     */
+    private static final String HOLD = " FOR KEY SHARE OF u";
+    private static final String TO_DELETE = " FOR UPDATE OF u";
 
-    JdbcUsers(Handle handle) {
+    private final Handle handle;
+    private final boolean rowLocks;
+
+    JdbcUsers(Handle handle, Database database) {
         this.handle = handle;
+        this.rowLocks = database == Database.POSTGRESQL;
     }
 
     @Override
@@ -35,19 +47,42 @@ final class JdbcUsers implements UserRepository {
 
     @Override
     public Optional<IamUser> findByName(AccountId accountId, UserName name) {
-        return findOne("u.account_id = ? AND u.name_normalized = ?", accountId.value(), name.normalized());
+        return findByName(accountId, name, "");
     }
 
     @Override
     public Optional<IamUser> find(AccountId accountId, UserId id) {
-        return findOne("u.account_id = ? AND u.id = ?", accountId.value(), id.value());
+        return find(accountId, id, "");
     }
 
-    /** The user matching {@code condition} with its tags, in one statement. */
-    private Optional<IamUser> findOne(String condition, String... parameters) {
+    @Override
+    public Optional<IamUser> findAndHold(AccountId accountId, UserId id) {
+        return find(accountId, id, HOLD);
+    }
+
+    @Override
+    public Optional<IamUser> findByNameAndHold(AccountId accountId, UserName name) {
+        return findByName(accountId, name, HOLD);
+    }
+
+    @Override
+    public Optional<IamUser> findByNameToDelete(AccountId accountId, UserName name) {
+        return findByName(accountId, name, TO_DELETE);
+    }
+
+    private Optional<IamUser> findByName(AccountId accountId, UserName name, String lock) {
+        return findOne("u.account_id = ? AND u.name_normalized = ?", lock, accountId.value(), name.normalized());
+    }
+
+    private Optional<IamUser> find(AccountId accountId, UserId id, String lock) {
+        return findOne("u.account_id = ? AND u.id = ?", lock, accountId.value(), id.value());
+    }
+
+    /** The user matching {@code condition} with its tags, in one statement, locked as {@code lock} says where locks are taken. */
+    private Optional<IamUser> findOne(String condition, String lock, String... parameters) {
         return Tagging.readWithTags(handle, "SELECT u.*, t.tag_key, t.tag_value FROM iam_users u"
-                + " LEFT JOIN tags t ON t.resource = 'user:' || u.id WHERE " + condition, List.of(parameters), "id",
-                JdbcUsers::row, IamUser::withTags).stream().findFirst();
+                + " LEFT JOIN tags t ON t.resource = 'user:' || u.id WHERE " + condition + (rowLocks ? lock : ""),
+                List.of(parameters), "id", JdbcUsers::row, IamUser::withTags).stream().findFirst();
     }
 
     @Override

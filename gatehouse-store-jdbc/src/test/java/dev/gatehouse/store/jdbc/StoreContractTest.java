@@ -60,11 +60,13 @@ import dev.gatehouse.core.sts.SessionAccessKeyId;
 import dev.gatehouse.core.sts.SessionCredentials;
 import dev.gatehouse.core.sts.SessionTokenDigest;
 import dev.gatehouse.core.sts.SessionTokenService;
+import dev.gatehouse.core.user.AccessKey;
 import dev.gatehouse.core.user.AccessKeyStatus;
 import dev.gatehouse.core.user.AccessKeyUse;
 import dev.gatehouse.core.user.AdministratorCredentials;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
+import dev.gatehouse.core.user.LoginProfile;
 import dev.gatehouse.core.user.NewAccessKey;
 import dev.gatehouse.core.user.UserCredentialSummary;
 import dev.gatehouse.core.user.UserName;
@@ -90,6 +92,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -742,6 +746,102 @@ abstract class StoreContractTest {
         gatehouse.users.deleteUser(account.id(), alice.name(), ORIGIN);
 
         assertThat(keptCount(alice.principal())).isEmpty();
+    }
+
+    /**
+     * How long a unit of work is given to finish while another holds what it needs: it must not. With
+     * the hold missing it finishes within milliseconds; a host slow enough to need longer could only
+     * let such a defect pass, never fail code that waits.
+     */
+    private static final Duration WAITS_AT_LEAST = Duration.ofMillis(500);
+
+    @Test
+    void aDeletionWaitsForTheUnitOfWorkHoldingTheUserAndThenSeesTheDeviceItEnabled() throws Exception {
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        String device = create("bobs-phone").device().id();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<AssignOutcome> enabling = pool.submit(() -> store.inTransaction(session -> {
+                Optional<IamUser> found = session.users().findAndHold(account.id(), bob.id());
+                held.countDown();
+                awaitOrFail(release);
+                return found.isPresent()
+                        ? session.mfaDevices().assign(device, new Assignment(bob.principal(), clock.instant()), 0, step(), 8)
+                        : null;
+            }));
+            held.await();
+            Future<?> deleting = pool.submit(() -> {
+                gatehouse.users.deleteUser(account.id(), bob.name(), ORIGIN);
+                return null;
+            });
+
+            assertThatThrownBy(() -> deleting.get(WAITS_AT_LEAST.toMillis(), TimeUnit.MILLISECONDS))
+                    .isInstanceOf(TimeoutException.class);
+            release.countDown();
+            assertThat(enabling.get()).isEqualTo(AssignOutcome.ASSIGNED);
+            assertThatThrownBy(deleting::get).hasCauseInstanceOf(DeleteConflictException.class);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(gatehouse.users.getUser(account.id(), bob.name()).id()).isEqualTo(bob.id());
+        assertThat(gatehouse.mfaDevices.listMfaDevices(bob.principal(), Optional.empty(), 10).items()).hasSize(1);
+    }
+
+    @Test
+    void givingAUserAPasswordKeyOrDeviceWaitsForItsDeletionAndThenFindsNoUser() throws Exception {
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        NewVirtualMfaDevice device = create("bobs-phone");
+        long now = step();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Future<Boolean> deleting = pool.submit(() -> store.inTransaction(session -> {
+                IamUser found = session.users().findByNameToDelete(account.id(), bob.name()).orElseThrow();
+                held.countDown();
+                awaitOrFail(release);
+                return session.users().delete(account.id(), found.id());
+            }));
+            held.await();
+            List<Future<?>> giving = List.of(
+                    pool.submit(() -> gatehouse.accessKeys.createAccessKey(bob.principal(), ORIGIN)),
+                    pool.submit(() -> gatehouse.passwords.createLoginProfile(bob.principal(),
+                            Password.of("Correct-Horse-9"), false, ORIGIN)),
+                    pool.submit(() -> gatehouse.mfaDevices.enableMfaDevice(account.id(), bob.name(),
+                            device.device().serial(), code(device, now - 1), code(device, now), ORIGIN)));
+
+            assertThatThrownBy(() -> giving.get(0).get(WAITS_AT_LEAST.toMillis(), TimeUnit.MILLISECONDS))
+                    .isInstanceOf(TimeoutException.class);
+            assertThat(giving).noneMatch(Future::isDone);
+            release.countDown();
+            assertThat(deleting.get()).isTrue();
+            for (Future<?> give : giving) {
+                assertThatThrownBy(give::get).hasCauseInstanceOf(NoSuchEntityException.class);
+            }
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        List<AccessKey> keys = store.read(session -> session.accessKeys().listFor(bob.principal()));
+        Optional<LoginProfile> password = store.read(session -> session.loginProfiles().find(bob.principal()));
+        assertThat(keys).isEmpty();
+        assertThat(password).isEmpty();
+        assertThat(gatehouse.mfaDevices.getMfaDevice(account.id(), device.device().serial()).isAssigned()).isFalse();
+        assertThat(keptCount(bob.principal())).isEmpty();
+    }
+
+    private static void awaitOrFail(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The count of enabled devices the store keeps for {@code principal}'s limit; nought without a row. */
