@@ -85,7 +85,7 @@ final class SignInPool {
         IamUser user = services.users().createUser(account, UserName.of(name), IamPath.ROOT, Tags.NONE, Origin.LOCAL);
         Instant now = services.clock().instant();
         services.store().inTransaction(session -> {
-            session.loginProfiles().save(new LoginProfile(user.principal(), password, false, now, now, null));
+            session.loginProfiles().insert(new LoginProfile(user.principal(), password, false, now, now, null));
             return null;
         });
         NewVirtualMfaDevice device = services.mfaDevices().createVirtualMfaDevice(account, IamPath.ROOT, DeviceName.of(name),

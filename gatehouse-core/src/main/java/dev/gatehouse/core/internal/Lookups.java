@@ -38,11 +38,12 @@ public final class Lookups {
      * The principal's ARN, requiring that it exists (one look-up, as a user's account exists if the
      * user does), and holding a user until the unit of work ends (see
      * {@link dev.gatehouse.core.store.UserRepository#findAndHold}), for the units of work that give the
-     * principal what DeleteUser refuses to leave behind. The root user is never deleted.
+     * principal what DeleteUser refuses to leave behind. The root user is never deleted. Take it
+     * before any other lock of the unit of work, as DeleteUser takes its own.
      *
      * @throws NoSuchEntityException if the account or the user does not exist
      */
-    public static String holdPrincipal(StoreSession session, PrincipalRef principal) {
+    public static String holdPrincipalArn(StoreSession session, PrincipalRef principal) {
         if (principal instanceof PrincipalRef.User user) {
             return session.users().findAndHold(user.accountId(), user.userId()).map(IamUser::arn)
                     .orElseThrow(() -> new NoSuchEntityException("The user with ID " + user.userId() + " cannot be found."));

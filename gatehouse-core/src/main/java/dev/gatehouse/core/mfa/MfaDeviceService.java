@@ -172,7 +172,7 @@ public final class MfaDeviceService {
      */
     public MfaDevice enableMfaDevice(PrincipalRef principal, SerialNumber serial, String code1, String code2,
             Origin origin) {
-        return store.inTransaction(session -> enable(session, principal, Lookups.holdPrincipal(session, principal),
+        return store.inTransaction(session -> enable(session, principal, Lookups.holdPrincipalArn(session, principal),
                 serial, code1, code2, origin)).deviceOrThrow();
     }
 

@@ -226,7 +226,8 @@ public final class SignInService {
         PrincipalRef found = principal.get();
         LoginProfile current = profile.get();
         if (rehashed.isPresent()) {
-            session.loginProfiles().save(new LoginProfile(found, rehashed.get(), current.resetRequired(),
+            // Never a password back: a profile deleted meanwhile is left deleted.
+            session.loginProfiles().update(new LoginProfile(found, rehashed.get(), current.resetRequired(),
                     current.createdAt(), current.changedAt(), current.lastUsedAt()));
         }
         session.loginProfiles().recordUse(found, now);

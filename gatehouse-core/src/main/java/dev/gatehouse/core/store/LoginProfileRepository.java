@@ -10,8 +10,20 @@ import java.util.Optional;
 /** Console passwords, and the history of earlier ones that the reuse rule checks. */
 public interface LoginProfileRepository {
 
-    /** Inserts or replaces the principal's profile. */
-    void save(LoginProfile profile);
+    /**
+     * Gives the principal its profile.
+     *
+     * @throws dev.gatehouse.core.error.EntityAlreadyExistsException if it has one, one made meanwhile included
+     */
+    void insert(LoginProfile profile);
+
+    /**
+     * Replaces the principal's profile, never making one: a change read before a DeleteLoginProfile
+     * that committed meanwhile must not give the principal its password back.
+     *
+     * @return whether the principal had a profile to replace
+     */
+    boolean update(LoginProfile profile);
 
     Optional<LoginProfile> find(PrincipalRef principal);
 

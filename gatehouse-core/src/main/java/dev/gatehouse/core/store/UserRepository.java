@@ -23,7 +23,8 @@ public interface UserRepository {
      * waits for this unit of work and then sees what it gave the user, and one that came first leaves
      * nothing to find. For the units of work that give a user what DeleteUser refuses to leave behind
      * (a password, an access key, an MFA device), which would otherwise outlive the user when the two
-     * race on a database that runs writers side by side.
+     * race on a database that runs writers side by side. Call it before the unit of work takes any
+     * other lock: DeleteUser takes the user's first, and the other order could wait in a circle.
      */
     Optional<IamUser> findAndHold(AccountId accountId, UserId id);
 

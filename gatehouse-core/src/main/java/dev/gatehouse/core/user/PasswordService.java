@@ -70,7 +70,7 @@ public final class PasswordService {
     public LoginProfile createLoginProfile(PrincipalRef principal, Password password, boolean resetRequired,
             Origin origin) {
         return store.inTransaction(session -> {
-            String arn = Lookups.holdPrincipal(session, principal);
+            String arn = Lookups.holdPrincipalArn(session, principal);
             Account account = Lookups.requireAccount(session, principal.accountId());
             if (session.loginProfiles().find(principal).isPresent()) {
                 throw new EntityAlreadyExistsException("Login Profile for the principal already exists.");
@@ -94,7 +94,11 @@ public final class PasswordService {
         PasswordHash hash = hasher.hash(password);
         LoginProfile profile = new LoginProfile(principal, hash, resetRequired,
                 existing.map(LoginProfile::createdAt).orElse(now), now, existing.map(LoginProfile::lastUsedAt).orElse(null));
-        session.loginProfiles().save(profile);
+        if (existing.isEmpty()) {
+            session.loginProfiles().insert(profile);
+        } else if (!session.loginProfiles().update(profile)) {
+            throw noLoginProfile();
+        }
         session.loginProfiles().appendHistory(principal, hash, now);
         return profile;
     }
@@ -169,7 +173,7 @@ public final class PasswordService {
         return store.inTransaction(session -> {
             Account account = Lookups.requireAccount(session, principal.accountId());
             if (session.loginProfiles().find(principal).isEmpty()) {
-                throw new NoSuchEntityException("The principal has no login profile.");
+                throw noLoginProfile();
             }
             LoginProfile changed = establish(session, account, principal, newPassword, resetRequired);
             session.consoleSessions().deleteAllFor(principal);
@@ -183,10 +187,12 @@ public final class PasswordService {
     public LoginProfile setResetRequired(PrincipalRef principal, boolean resetRequired, Origin origin) {
         return store.inTransaction(session -> {
             LoginProfile profile = session.loginProfiles().find(principal)
-                    .orElseThrow(() -> new NoSuchEntityException("The principal has no login profile."));
+                    .orElseThrow(PasswordService::noLoginProfile);
             LoginProfile changed = new LoginProfile(principal, profile.passwordHash(), resetRequired, profile.createdAt(),
                     profile.changedAt(), profile.lastUsedAt());
-            session.loginProfiles().save(changed);
+            if (!session.loginProfiles().update(changed)) {
+                throw noLoginProfile();
+            }
             audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.PASSWORD_CHANGED,
                     AuditOutcome.SUCCESS, origin, false, "reset required: " + resetRequired);
             return changed;
@@ -197,7 +203,7 @@ public final class PasswordService {
     public void deleteLoginProfile(PrincipalRef principal, Origin origin) {
         store.inTransaction(session -> {
             if (!session.loginProfiles().delete(principal)) {
-                throw new NoSuchEntityException("The principal has no login profile.");
+                throw noLoginProfile();
             }
             session.consoleSessions().deleteAllFor(principal);
             audit.record(session, principal.accountId(), Lookups.arn(session, principal),
@@ -225,5 +231,10 @@ public final class PasswordService {
             throw new PasswordPolicyViolationException("The password does not meet the account's password policy: it needs "
                     + String.join(", ", violations) + ".");
         }
+    }
+
+    /** UpdateLoginProfile and DeleteLoginProfile for a principal without one, or whose profile was deleted meanwhile. */
+    private static NoSuchEntityException noLoginProfile() {
+        return new NoSuchEntityException("The principal has no login profile.");
     }
 }

@@ -163,8 +163,15 @@ public final class InMemoryStore implements Store {
         public LoginProfileRepository loginProfiles() {
             return new LoginProfileRepository() {
                 @Override
-                public void save(LoginProfile profile) {
-                    state.profiles.put(profile.principal(), profile);
+                public void insert(LoginProfile profile) {
+                    if (state.profiles.putIfAbsent(profile.principal(), profile) != null) {
+                        throw new EntityAlreadyExistsException("Login Profile for the principal already exists.");
+                    }
+                }
+
+                @Override
+                public boolean update(LoginProfile profile) {
+                    return state.profiles.replace(profile.principal(), profile) != null;
                 }
 
                 @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
 
 final class JdbcLoginProfiles implements LoginProfileRepository {
 
@@ -22,21 +23,28 @@ final class JdbcLoginProfiles implements LoginProfileRepository {
     }
 
     @Override
-    public void save(LoginProfile profile) {
-        // Portable upsert: ON CONFLICT … DO UPDATE is in SQLite since 3.24 and PostgreSQL since 9.5.
-        handle.createUpdate("INSERT INTO login_profiles (account_id, principal_key, password_hash, reset_required,"
-                + " created_at, changed_at, last_used_at) VALUES (:account, :principal, :hash, :reset, :created,"
-                + " :changed, :lastUsed) ON CONFLICT (account_id, principal_key) DO UPDATE SET"
-                + " password_hash = excluded.password_hash, reset_required = excluded.reset_required,"
-                + " changed_at = excluded.changed_at, last_used_at = excluded.last_used_at")
-                .bind("account", profile.principal().accountId().value())
+    public void insert(LoginProfile profile) {
+        JdbcAccounts.execute(bind(handle.createUpdate("INSERT INTO login_profiles (account_id, principal_key,"
+                + " password_hash, reset_required, created_at, changed_at, last_used_at) VALUES (:account, :principal,"
+                + " :hash, :reset, :created, :changed, :lastUsed)"), profile),
+                "Login Profile for the principal already exists.");
+    }
+
+    @Override
+    public boolean update(LoginProfile profile) {
+        return bind(handle.createUpdate("UPDATE login_profiles SET password_hash = :hash, reset_required = :reset,"
+                + " created_at = :created, changed_at = :changed, last_used_at = :lastUsed"
+                + " WHERE account_id = :account AND principal_key = :principal"), profile).execute() == 1;
+    }
+
+    private static Update bind(Update statement, LoginProfile profile) {
+        return statement.bind("account", profile.principal().accountId().value())
                 .bind("principal", profile.principal().key())
                 .bind("hash", profile.passwordHash().phc())
                 .bind("reset", Columns.bool(profile.resetRequired()))
                 .bind("created", profile.createdAt().toEpochMilli())
                 .bind("changed", profile.changedAt().toEpochMilli())
-                .bind("lastUsed", Columns.millis(profile.lastUsedAt()))
-                .execute();
+                .bind("lastUsed", Columns.millis(profile.lastUsedAt()));
     }
 
     @Override

@@ -771,7 +771,7 @@ abstract class StoreContractTest {
                         ? session.mfaDevices().assign(device, new Assignment(bob.principal(), clock.instant()), 0, step(), 8)
                         : null;
             }));
-            held.await();
+            awaitOrFail(held);
             Future<?> deleting = pool.submit(() -> {
                 gatehouse.users.deleteUser(account.id(), bob.name(), ORIGIN);
                 return null;
@@ -794,10 +794,11 @@ abstract class StoreContractTest {
     void givingAUserAPasswordKeyOrDeviceWaitsForItsDeletionAndThenFindsNoUser() throws Exception {
         IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
         NewVirtualMfaDevice device = create("bobs-phone");
+        NewVirtualMfaDevice another = create("bobs-token");
         long now = step();
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
             Future<Boolean> deleting = pool.submit(() -> store.inTransaction(session -> {
                 IamUser found = session.users().findByNameToDelete(account.id(), bob.name()).orElseThrow();
@@ -805,13 +806,15 @@ abstract class StoreContractTest {
                 awaitOrFail(release);
                 return session.users().delete(account.id(), found.id());
             }));
-            held.await();
+            awaitOrFail(held);
             List<Future<?>> giving = List.of(
                     pool.submit(() -> gatehouse.accessKeys.createAccessKey(bob.principal(), ORIGIN)),
                     pool.submit(() -> gatehouse.passwords.createLoginProfile(bob.principal(),
                             Password.of("Correct-Horse-9"), false, ORIGIN)),
                     pool.submit(() -> gatehouse.mfaDevices.enableMfaDevice(account.id(), bob.name(),
-                            device.device().serial(), code(device, now - 1), code(device, now), ORIGIN)));
+                            device.device().serial(), code(device, now - 1), code(device, now), ORIGIN)),
+                    pool.submit(() -> gatehouse.mfaDevices.enableMfaDevice(bob.principal(), another.device().serial(),
+                            code(another, now - 1), code(another, now), ORIGIN)));
 
             assertThatThrownBy(() -> giving.get(0).get(WAITS_AT_LEAST.toMillis(), TimeUnit.MILLISECONDS))
                     .isInstanceOf(TimeoutException.class);
@@ -830,7 +833,74 @@ abstract class StoreContractTest {
         assertThat(keys).isEmpty();
         assertThat(password).isEmpty();
         assertThat(gatehouse.mfaDevices.getMfaDevice(account.id(), device.device().serial()).isAssigned()).isFalse();
+        assertThat(gatehouse.mfaDevices.getMfaDevice(account.id(), another.device().serial()).isAssigned()).isFalse();
         assertThat(keptCount(bob.principal())).isEmpty();
+    }
+
+    @Test
+    void aPasswordResetReadBeforeItsProfileWasDeletedGivesNoPasswordBack() throws Exception {
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        gatehouse.passwords.createLoginProfile(bob.principal(), Password.of("Correct-Horse-9"), false, ORIGIN);
+        CountDownLatch deleted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // DeleteLoginProfile, then DeleteUser, as one unit of work that commits only when released.
+            Future<Boolean> deleting = pool.submit(() -> store.inTransaction(session -> {
+                session.loginProfiles().delete(bob.principal());
+                deleted.countDown();
+                awaitOrFail(release);
+                IamUser found = session.users().findByNameToDelete(account.id(), bob.name()).orElseThrow();
+                return session.users().delete(account.id(), found.id());
+            }));
+            awaitOrFail(deleted);
+            Future<LoginProfile> resetting = pool.submit(() -> gatehouse.passwords.resetPassword(bob.principal(),
+                    Password.of("Other-Horse-10"), false, ORIGIN));
+
+            assertThatThrownBy(() -> resetting.get(WAITS_AT_LEAST.toMillis(), TimeUnit.MILLISECONDS))
+                    .isInstanceOf(TimeoutException.class);
+            release.countDown();
+            assertThat(deleting.get()).isTrue();
+            assertThatThrownBy(resetting::get).hasCauseInstanceOf(NoSuchEntityException.class);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        Optional<LoginProfile> password = store.read(session -> session.loginProfiles().find(bob.principal()));
+        assertThat(password).isEmpty();
+    }
+
+    @Test
+    void aSecondPasswordCreatedMeanwhileIsRefusedRatherThanSwappedIn() throws Exception {
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        LoginProfile first = new LoginProfile(bob.principal(), gatehouse.hasher.hash(Password.of("Correct-Horse-9")),
+                false, clock.instant(), clock.instant(), null);
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> creatingFirst = pool.submit(() -> store.inTransaction(session -> {
+                session.users().findAndHold(account.id(), bob.id());
+                session.loginProfiles().insert(first);
+                inserted.countDown();
+                awaitOrFail(release);
+                return null;
+            }));
+            awaitOrFail(inserted);
+            Future<LoginProfile> creatingSecond = pool.submit(() -> gatehouse.passwords.createLoginProfile(
+                    bob.principal(), Password.of("Other-Horse-10"), false, ORIGIN));
+
+            assertThatThrownBy(() -> creatingSecond.get(WAITS_AT_LEAST.toMillis(), TimeUnit.MILLISECONDS))
+                    .isInstanceOf(TimeoutException.class);
+            release.countDown();
+            creatingFirst.get();
+            assertThatThrownBy(creatingSecond::get).hasCauseInstanceOf(EntityAlreadyExistsException.class);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        Optional<LoginProfile> password = store.read(session -> session.loginProfiles().find(bob.principal()));
+        assertThat(password.map(LoginProfile::passwordHash)).contains(first.passwordHash());
     }
 
     private static void awaitOrFail(CountDownLatch latch) {
