@@ -18,9 +18,9 @@ final class JdbcUsers implements UserRepository {
     /**
      * The row locks behind {@link #findAndHold} and {@link #findByNameToDelete}, on PostgreSQL, whose
      * writers run side by side under READ COMMITTED. KEY SHARE keeps the row from being deleted but lets
-     * other holders and plain reads through; UPDATE waits for every holder and
-     * holds off the next. A holder that waited for a deletion then finds no row. On SQLite each write
-     * transaction holds the whole database from its start, so no look-up needs a lock of its own.
+     * other holders and plain reads through; UPDATE waits for every holder and holds off the next. A
+     * holder that waited for a deletion then finds no row. On SQLite each write transaction holds the
+     * whole database from its start, so no look-up needs a lock of its own.
      */
     private static final String HOLD = " FOR KEY SHARE OF u";
     private static final String TO_DELETE = " FOR UPDATE OF u";
