@@ -362,7 +362,7 @@ public final class MfaDeviceService {
 
     public Tags tagMfaDevice(AccountId accountId, SerialNumber serial, Tags added) {
         return store.inTransaction(session -> {
-            MfaDevice device = requireDevice(session, accountId, serial);
+            MfaDevice device = requireDeviceToChange(session, accountId, serial);
             MfaDevice tagged = device.withTags(device.tags().with(added));
             session.mfaDevices().updateTags(tagged);
             return tagged.tags();
@@ -371,7 +371,7 @@ public final class MfaDeviceService {
 
     public Tags untagMfaDevice(AccountId accountId, SerialNumber serial, Collection<String> keys) {
         return store.inTransaction(session -> {
-            MfaDevice device = requireDevice(session, accountId, serial);
+            MfaDevice device = requireDeviceToChange(session, accountId, serial);
             MfaDevice untagged = device.withTags(device.tags().without(keys));
             session.mfaDevices().updateTags(untagged);
             return untagged.tags();
@@ -424,8 +424,16 @@ public final class MfaDeviceService {
     }
 
     private static MfaDevice requireDevice(StoreSession session, AccountId accountId, SerialNumber serial) {
-        return session.mfaDevices().findBySerial(serial)
-                .filter(device -> device.accountId().equals(accountId))
+        return inAccount(session.mfaDevices().findBySerial(serial), accountId, serial);
+    }
+
+    /** As {@link #requireDevice}, for a change made from what it returns: see MfaDeviceRepository#findBySerialToChange. */
+    private static MfaDevice requireDeviceToChange(StoreSession session, AccountId accountId, SerialNumber serial) {
+        return inAccount(session.mfaDevices().findBySerialToChange(serial), accountId, serial);
+    }
+
+    private static MfaDevice inAccount(Optional<MfaDevice> found, AccountId accountId, SerialNumber serial) {
+        return found.filter(device -> device.accountId().equals(accountId))
                 .orElseThrow(() -> new NoSuchEntityException("MFA device with serial " + serial + " not found."));
     }
 

@@ -35,6 +35,13 @@ public interface MfaDeviceRepository {
 
     Optional<MfaDevice> findBySerial(SerialNumber serial);
 
+    /**
+     * As {@link #findBySerial}, for a change computed from what it returns (its tags): waits for the
+     * units of work changing the device, holds off the next and the device's deletion until this one
+     * ends, and returns the device as they left it, so that two changes made together both count.
+     */
+    Optional<MfaDevice> findBySerialToChange(SerialNumber serial);
+
     /** Who created the device with that serial; empty if there is none or its creator is not recorded. */
     Optional<PrincipalRef> findCreator(SerialNumber serial);
 

@@ -32,6 +32,13 @@ public interface UserRepository {
     Optional<IamUser> findByNameAndHold(AccountId accountId, UserName name);
 
     /**
+     * As {@link #findByName}, for a change computed from what it returns (its tags): waits for the
+     * units of work changing the user, holds off the next and DeleteUser until this one ends, and
+     * returns the user as they left it, so that two changes made together both count.
+     */
+    Optional<IamUser> findByNameToChange(AccountId accountId, UserName name);
+
+    /**
      * As {@link #findByName}, for DeleteUser: waits for the units of work that hold the user
      * ({@link #findAndHold}) and holds off new ones until this one ends, so that what it then reads of
      * the user's password, keys and devices stays true until the user is deleted.

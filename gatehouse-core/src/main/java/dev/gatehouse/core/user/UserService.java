@@ -168,7 +168,7 @@ public final class UserService {
     /** UntagUser: keys the user does not have are ignored, as AWS does. */
     public Tags untagUser(AccountId accountId, UserName name, List<String> keys) {
         return store.inTransaction(session -> {
-            IamUser user = require(session, accountId, name);
+            IamUser user = requireToChange(session, accountId, name);
             IamUser untagged = user.withTags(user.tags().without(keys));
             session.users().updateTags(untagged);
             return untagged.tags();
@@ -177,7 +177,7 @@ public final class UserService {
 
     public Tags tagUser(AccountId accountId, UserName name, Tags added) {
         return store.inTransaction(session -> {
-            IamUser user = require(session, accountId, name);
+            IamUser user = requireToChange(session, accountId, name);
             IamUser tagged = user.withTags(user.tags().with(added));
             session.users().updateTags(tagged);
             return tagged.tags();
@@ -187,6 +187,11 @@ public final class UserService {
     /** A user found proves its account, which is looked up only to name what is missing. */
     private static IamUser require(StoreSession session, AccountId accountId, UserName name) {
         return session.users().findByName(accountId, name).orElseThrow(() -> noSuchUser(session, accountId, name));
+    }
+
+    /** As {@link #require}, for a change made from what it returns: see UserRepository#findByNameToChange. */
+    private static IamUser requireToChange(StoreSession session, AccountId accountId, UserName name) {
+        return session.users().findByNameToChange(accountId, name).orElseThrow(() -> noSuchUser(session, accountId, name));
     }
 
     /** NoSuchEntity naming the account if that is what is missing, else the user. */

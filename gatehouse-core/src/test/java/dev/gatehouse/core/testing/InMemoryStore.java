@@ -239,6 +239,11 @@ public final class InMemoryStore implements Store {
                 }
 
                 @Override
+                public Optional<IamUser> findByNameToChange(AccountId accountId, UserName name) {
+                    return findByName(accountId, name);
+                }
+
+                @Override
                 public Optional<IamUser> findByNameToDelete(AccountId accountId, UserName name) {
                     return findByName(accountId, name);
                 }
@@ -383,6 +388,12 @@ public final class InMemoryStore implements Store {
                 @Override
                 public Optional<MfaDevice> findBySerial(SerialNumber serial) {
                     return state.devices.values().stream().filter(d -> d.serial().equals(serial)).findFirst();
+                }
+
+                // Units of work here run one at a time, so a look-up needs no lock.
+                @Override
+                public Optional<MfaDevice> findBySerialToChange(SerialNumber serial) {
+                    return findBySerial(serial);
                 }
 
                 @Override

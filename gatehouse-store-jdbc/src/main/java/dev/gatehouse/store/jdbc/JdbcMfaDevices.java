@@ -27,9 +27,12 @@ import org.jdbi.v3.core.Handle;
 final class JdbcMfaDevices implements MfaDeviceRepository {
 
     private final Handle handle;
+    /** On PostgreSQL, whose writers run side by side; on SQLite each write transaction holds the whole database. */
+    private final boolean rowLocks;
 
-    JdbcMfaDevices(Handle handle) {
+    JdbcMfaDevices(Handle handle, Database database) {
         this.handle = handle;
+        this.rowLocks = database == Database.POSTGRESQL;
     }
 
     @Override
@@ -66,6 +69,17 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
         return Tagging.readWithTags(handle, "SELECT d.*, t.tag_key, t.tag_value FROM mfa_devices d"
                 + " LEFT JOIN tags t ON t.resource = 'mfa-device:' || d.id WHERE d.serial = ?", List.of(serial.value()),
                 "id", JdbcMfaDevices::map, MfaDevice::withTags).stream().findFirst();
+    }
+
+    @Override
+    public Optional<MfaDevice> findBySerialToChange(SerialNumber serial) {
+        if (rowLocks) {
+            // Locked by a statement of its own, so that the read that follows sees what the units of
+            // work it waited for committed (see JdbcUsers.findByNameToChange).
+            handle.createQuery("SELECT id FROM mfa_devices WHERE serial = :serial FOR NO KEY UPDATE")
+                    .bind("serial", serial.value()).mapTo(String.class).findOne();
+        }
+        return findBySerial(serial);
     }
 
     @Override

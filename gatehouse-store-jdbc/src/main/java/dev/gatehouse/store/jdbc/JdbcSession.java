@@ -52,7 +52,7 @@ final class JdbcSession implements StoreSession {
 
     @Override
     public MfaDeviceRepository mfaDevices() {
-        return new JdbcMfaDevices(handle);
+        return new JdbcMfaDevices(handle, database);
     }
 
     @Override

@@ -16,10 +16,11 @@ import org.jdbi.v3.core.Handle;
 final class JdbcUsers implements UserRepository {
 
     /**
-     * The row locks behind {@link #findAndHold} and {@link #findByNameToDelete}, on PostgreSQL, whose
-     * writers run side by side under READ COMMITTED. KEY SHARE keeps the row from being deleted but lets
-     * other holders and plain reads through; UPDATE waits for every holder and holds off the next. A
-     * holder that waited for a deletion then finds no row. On SQLite each write transaction holds the
+     * The row locks behind {@link #findAndHold}, {@link #findByNameToChange} and
+     * {@link #findByNameToDelete}, on PostgreSQL, whose writers run side by side under READ COMMITTED.
+     * KEY SHARE keeps the row from being deleted but lets other holders and plain reads through; NO KEY
+     * UPDATE also waits for and holds off other changes; UPDATE waits for every holder and holds off the
+     * next. A holder that waited for a deletion then finds no row. On SQLite each write transaction holds the
      * whole database from its start, so no look-up needs a lock of its own.
      */
     private static final String HOLD = " FOR KEY SHARE OF u";
@@ -63,6 +64,19 @@ final class JdbcUsers implements UserRepository {
     @Override
     public Optional<IamUser> findByNameAndHold(AccountId accountId, UserName name) {
         return findByName(accountId, name, HOLD);
+    }
+
+    @Override
+    public Optional<IamUser> findByNameToChange(AccountId accountId, UserName name) {
+        if (rowLocks) {
+            // Locked by a statement of its own: under READ COMMITTED the read that follows then sees
+            // what the units of work it waited for committed, where one statement locking and reading
+            // would return the tags as they were before it waited.
+            handle.createQuery("SELECT id FROM iam_users WHERE account_id = :account AND name_normalized = :name"
+                    + " FOR NO KEY UPDATE")
+                    .bind("account", accountId.value()).bind("name", name.normalized()).mapTo(String.class).findOne();
+        }
+        return findByName(accountId, name);
     }
 
     @Override

@@ -903,6 +903,68 @@ abstract class StoreContractTest {
         assertThat(password.map(LoginProfile::passwordHash)).contains(first.passwordHash());
     }
 
+    @Test
+    void twoTagChangesOfOneUserMadeTogetherBothCount() throws Exception {
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT,
+                Tags.of(Map.of("team", "blue")), ORIGIN);
+        Tags tags = tagTogether(
+                session -> {
+                    IamUser found = session.users().findByNameToChange(account.id(), bob.name()).orElseThrow();
+                    session.users().updateTags(found.withTags(found.tags().with(Tags.of(Map.of("cost", "7")))));
+                },
+                () -> gatehouse.users.tagUser(account.id(), bob.name(), Tags.of(Map.of("owner", "ops"))));
+
+        assertThat(tags).isEqualTo(Tags.of(Map.of("team", "blue", "cost", "7", "owner", "ops")));
+        assertThat(gatehouse.users.getUser(account.id(), bob.name()).tags()).isEqualTo(tags);
+    }
+
+    @Test
+    void twoTagChangesOfOneDeviceMadeTogetherBothCount() throws Exception {
+        NewVirtualMfaDevice device = gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
+                DeviceName.of("tagged"), Tags.of(Map.of("team", "blue")), ORIGIN);
+        SerialNumber serial = device.device().serial();
+        Tags tags = tagTogether(
+                session -> {
+                    MfaDevice found = session.mfaDevices().findBySerialToChange(serial).orElseThrow();
+                    session.mfaDevices().updateTags(found.withTags(found.tags().with(Tags.of(Map.of("cost", "7")))));
+                },
+                () -> gatehouse.mfaDevices.untagMfaDevice(account.id(), serial, List.of("team")));
+
+        assertThat(tags).isEqualTo(Tags.of(Map.of("cost", "7")));
+        assertThat(gatehouse.mfaDevices.getMfaDevice(account.id(), serial).tags()).isEqualTo(tags);
+    }
+
+    /**
+     * Runs {@code first}, a unit of work's change of tags, and holds its commit back while
+     * {@code second}, a service's change of the same entity's tags, must wait for it.
+     *
+     * @return what {@code second} returned
+     */
+    private Tags tagTogether(java.util.function.Consumer<StoreSession> first, Callable<Tags> second) throws Exception {
+        CountDownLatch changed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> changingFirst = pool.submit(() -> store.inTransaction(session -> {
+                first.accept(session);
+                changed.countDown();
+                awaitOrFail(release);
+                return null;
+            }));
+            awaitOrFail(changed);
+            Future<Tags> changingSecond = pool.submit(second);
+
+            assertThatThrownBy(() -> changingSecond.get(WAITS_AT_LEAST.toMillis(), TimeUnit.MILLISECONDS))
+                    .isInstanceOf(TimeoutException.class);
+            release.countDown();
+            changingFirst.get();
+            return changingSecond.get();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     private static void awaitOrFail(CountDownLatch latch) {
         try {
             if (!latch.await(30, TimeUnit.SECONDS)) {
