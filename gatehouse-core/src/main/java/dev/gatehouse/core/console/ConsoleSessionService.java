@@ -91,6 +91,10 @@ public final class ConsoleSessionService {
     public Optional<IssuedConsoleSession> completeMfa(StoreSession session, ConsoleSession pending, SerialNumber serial,
             Origin origin) {
         requirePending(pending, serial);
+        // The password's row first: a reset or DeleteLoginProfile under way, which ends the principal's
+        // sessions, is waited for (and this pending one is gone), and one that comes later waits for
+        // this unit of work and then ends the session it opens.
+        session.loginProfiles().findToChange(pending.principal());
         if (!session.consoleSessions().delete(pending.digest())) {
             return Optional.empty();
         }

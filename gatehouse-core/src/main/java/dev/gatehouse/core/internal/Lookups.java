@@ -51,6 +51,23 @@ public final class Lookups {
         return requireAccount(session, principal.accountId()).id().rootArn();
     }
 
+    /**
+     * As {@link #holdPrincipalArn}, for a unit of work that counts the principal's credentials before
+     * adding one (at most two access keys): such units of work for one principal run one after another,
+     * where two holding it side by side could each count one key and add a third.
+     *
+     * @throws NoSuchEntityException if the account or the user does not exist
+     */
+    public static String lockPrincipalArn(StoreSession session, PrincipalRef principal) {
+        if (principal instanceof PrincipalRef.User user) {
+            return session.users().findToChange(user.accountId(), user.userId()).map(IamUser::arn)
+                    .orElseThrow(() -> new NoSuchEntityException("The user with ID " + user.userId() + " cannot be found."));
+        }
+        return session.accounts().findToChange(principal.accountId())
+                .orElseThrow(() -> new NoSuchEntityException("The account " + principal.accountId() + " cannot be found."))
+                .id().rootArn();
+    }
+
     /** The principal's ARN, for audit events; a deleted user is named by its ID. */
     public static String arn(StoreSession session, PrincipalRef principal) {
         if (principal instanceof PrincipalRef.User user) {

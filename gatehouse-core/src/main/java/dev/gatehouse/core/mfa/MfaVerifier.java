@@ -63,7 +63,9 @@ public final class MfaVerifier {
         Objects.requireNonNull(origin, "origin");
         Instant now = clock.instant();
         String actor = Lookups.arn(session, principal);
-        Optional<MfaDevice> found = session.mfaDevices().findBySerial(serial)
+        // Locked first, so that attempts on one device are counted one after another: read side by side,
+        // a burst of wrong codes would each see the device not yet throttled.
+        Optional<MfaDevice> found = session.mfaDevices().findBySerialToChange(serial)
                 .filter(device -> device.isAssigned() && device.assignment().principal().equals(principal))
                 .filter(device -> device.kind().verifiesTimeBasedCodes());
         if (found.isEmpty()) {

@@ -204,7 +204,9 @@ public final class SignInService {
     private PasswordSignIn record(StoreSession session, Optional<PrincipalRef> principal, Optional<PasswordHash> checked,
             boolean matched, Optional<PasswordHash> rehashed, Origin origin, String typed) {
         Instant now = clock.instant();
-        Optional<LoginProfile> profile = principal.flatMap(found -> session.loginProfiles().find(found));
+        // Locked, so that sign-ins with one password are counted one after another, and a reset or
+        // DeleteLoginProfile waits for this one and then ends the session it opens.
+        Optional<LoginProfile> profile = principal.flatMap(found -> session.loginProfiles().findToChange(found));
         List<String> keys = principal.map(found -> List.of(throttleKey(found))).orElse(List.of());
         FailureThrottle.Standing standing = throttle.standing(session, keys, now);
         Optional<Instant> blocked = standing.blockedUntil();

@@ -17,6 +17,14 @@ public interface AccountRepository {
 
     Optional<Account> find(AccountId id);
 
+    /**
+     * As {@link #find}, for a change computed from what it returns (the alias, the password policy, or
+     * a count of the root user's credentials): waits for the units of work changing it, holds off the next
+     * and its deletion until this one ends, and returns it as they left it, so that two changes made
+     * together both count.
+     */
+    Optional<Account> findToChange(AccountId id);
+
     Optional<Account> findByAlias(AccountAlias alias);
 
     /** By the address's {@link EmailAddress#normalized()} form. */

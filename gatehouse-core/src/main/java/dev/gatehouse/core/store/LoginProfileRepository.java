@@ -27,6 +27,15 @@ public interface LoginProfileRepository {
 
     Optional<LoginProfile> find(PrincipalRef principal);
 
+    /**
+     * As {@link #find}, for a unit of work that decides on the password it returns (a change, a
+     * sign-in, the end of one): waits for the units of work changing it, holds off the next
+     * and its deletion until this one ends, and returns it as they left it, so that two changes made
+     * together both count. A reset then waits for a sign-in
+     * under way and ends the session it opened.
+     */
+    Optional<LoginProfile> findToChange(PrincipalRef principal);
+
     void recordUse(PrincipalRef principal, Instant at);
 
     /** @return whether there was a profile to delete */

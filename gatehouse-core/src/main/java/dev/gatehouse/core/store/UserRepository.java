@@ -22,9 +22,10 @@ public interface UserRepository {
      * As {@link #find}, and holds the user until the unit of work ends: a DeleteUser running alongside
      * waits for this unit of work and then sees what it gave the user, and one that came first leaves
      * nothing to find. For the units of work that give a user what DeleteUser refuses to leave behind
-     * (a password, an access key, an MFA device), which would otherwise outlive the user when the two
-     * race on a database that runs writers side by side. Call it before the unit of work takes any
-     * other lock: DeleteUser takes the user's first, and the other order could wait in a circle.
+     * (a password, an MFA device; access keys, which are counted first, take {@link #findToChange}),
+     * which would otherwise outlive the user when the two race on a database that runs writers side by
+     * side. Call it before the unit of work takes any other lock: DeleteUser takes the user's first,
+     * and the other order could wait in a circle.
      */
     Optional<IamUser> findAndHold(AccountId accountId, UserId id);
 
@@ -32,7 +33,13 @@ public interface UserRepository {
     Optional<IamUser> findByNameAndHold(AccountId accountId, UserName name);
 
     /**
-     * As {@link #findByName}, for a change computed from what it returns (its tags): waits for the
+     * As {@link #findByNameToChange}, by ID: for a change computed from a count of the user's
+     * credentials (its two access keys), which it also holds against DeleteUser.
+     */
+    Optional<IamUser> findToChange(AccountId accountId, UserId id);
+
+    /**
+     * As {@link #findByName}, for a change computed from what it returns (its tags, its name and path): waits for the
      * units of work changing the user, holds off the next and DeleteUser until this one ends, and
      * returns the user as they left it, so that two changes made together both count.
      */

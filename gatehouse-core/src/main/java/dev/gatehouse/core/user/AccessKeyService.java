@@ -46,7 +46,7 @@ public final class AccessKeyService {
      */
     public NewAccessKey createAccessKey(PrincipalRef principal, Origin origin) {
         return store.inTransaction(session -> {
-            String arn = Lookups.holdPrincipalArn(session, principal);
+            String arn = Lookups.lockPrincipalArn(session, principal);
             NewAccessKey created = create(session, principal);
             audit.record(session, principal.accountId(), arn, AuditAction.ACCESS_KEY_CREATED,
                     AuditOutcome.SUCCESS, origin, false, created.key().id().value());

@@ -83,20 +83,36 @@ public final class PasswordService {
     }
 
     /**
-     * Sets a password inside the caller's unit of work, checking the policy and keeping history;
-     * for services that create a principal and its password together.
+     * Gives a principal without one a password inside the caller's unit of work, checking the policy
+     * and keeping history; for services that create a principal and its password together.
+     *
+     * @throws EntityAlreadyExistsException if the principal has a password, one made meanwhile included
      */
     public LoginProfile establish(StoreSession session, Account account, PrincipalRef principal, Password password,
             boolean resetRequired) {
         Instant now = clock.instant();
-        Optional<LoginProfile> existing = session.loginProfiles().find(principal);
-        checkPolicy(session, account.passwordPolicy(), principal, password, existing);
+        checkPolicy(session, account.passwordPolicy(), principal, password, Optional.empty());
         PasswordHash hash = hasher.hash(password);
-        LoginProfile profile = new LoginProfile(principal, hash, resetRequired,
-                existing.map(LoginProfile::createdAt).orElse(now), now, existing.map(LoginProfile::lastUsedAt).orElse(null));
-        if (existing.isEmpty()) {
-            session.loginProfiles().insert(profile);
-        } else if (!session.loginProfiles().update(profile)) {
+        LoginProfile profile = new LoginProfile(principal, hash, resetRequired, now, now, null);
+        session.loginProfiles().insert(profile);
+        session.loginProfiles().appendHistory(principal, hash, now);
+        return profile;
+    }
+
+    /**
+     * Replaces {@code current}, read by
+     * {@link dev.gatehouse.core.store.LoginProfileRepository#findToChange} in the same unit of work,
+     * checking the policy and keeping history. Never makes a profile: one deleted meanwhile stays deleted.
+     */
+    private LoginProfile replace(StoreSession session, Account account, LoginProfile current, Password password,
+            boolean resetRequired) {
+        Instant now = clock.instant();
+        PrincipalRef principal = current.principal();
+        checkPolicy(session, account.passwordPolicy(), principal, password, Optional.of(current));
+        PasswordHash hash = hasher.hash(password);
+        LoginProfile profile = new LoginProfile(principal, hash, resetRequired, current.createdAt(), now,
+                current.lastUsedAt());
+        if (!session.loginProfiles().update(profile)) {
             throw noLoginProfile();
         }
         session.loginProfiles().appendHistory(principal, hash, now);
@@ -153,13 +169,17 @@ public final class PasswordService {
         }
         return store.inTransaction(session -> {
             Account account = Lookups.requireAccount(session, principal.accountId());
-            LoginProfile profile = session.loginProfiles().find(principal)
+            LoginProfile profile = session.loginProfiles().findToChange(principal)
                     .orElseThrow(() -> new NoSuchEntityException("The principal has no password."));
+            // Reset by an administrator since the old password was checked: that password stands.
+            if (!profile.passwordHash().equals(checked)) {
+                throw new AccessDeniedException("The old password is not correct.");
+            }
             if (account.passwordPolicy().lockedOutByExpiry(profile.changedAt(), clock.instant())) {
                 throw new AccessDeniedException("The password has expired and the account's password policy lets only"
                         + " an administrator set a new one.");
             }
-            LoginProfile changed = establish(session, account, principal, newPassword, false);
+            LoginProfile changed = replace(session, account, profile, newPassword, false);
             session.consoleSessions().deleteAllFor(principal);
             audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.PASSWORD_CHANGED,
                     AuditOutcome.SUCCESS, origin, false, "by the principal");
@@ -172,10 +192,8 @@ public final class PasswordService {
             Origin origin) {
         return store.inTransaction(session -> {
             Account account = Lookups.requireAccount(session, principal.accountId());
-            if (session.loginProfiles().find(principal).isEmpty()) {
-                throw noLoginProfile();
-            }
-            LoginProfile changed = establish(session, account, principal, newPassword, resetRequired);
+            LoginProfile current = session.loginProfiles().findToChange(principal).orElseThrow(PasswordService::noLoginProfile);
+            LoginProfile changed = replace(session, account, current, newPassword, resetRequired);
             session.consoleSessions().deleteAllFor(principal);
             audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.PASSWORD_CHANGED,
                     AuditOutcome.SUCCESS, origin, false, "by an administrator");
@@ -186,7 +204,7 @@ public final class PasswordService {
     /** UpdateLoginProfile with no new password: only whether a new one is required at next sign-in. */
     public LoginProfile setResetRequired(PrincipalRef principal, boolean resetRequired, Origin origin) {
         return store.inTransaction(session -> {
-            LoginProfile profile = session.loginProfiles().find(principal)
+            LoginProfile profile = session.loginProfiles().findToChange(principal)
                     .orElseThrow(PasswordService::noLoginProfile);
             LoginProfile changed = new LoginProfile(principal, profile.passwordHash(), resetRequired, profile.createdAt(),
                     profile.changedAt(), profile.lastUsedAt());

@@ -152,7 +152,7 @@ public final class UserService {
     public IamUser updateUser(AccountId accountId, UserName name, Optional<UserName> newName, Optional<IamPath> newPath,
             Origin origin) {
         return store.inTransaction(session -> {
-            IamUser user = require(session, accountId, name);
+            IamUser user = requireToChange(session, accountId, name);
             IamUser changed = user.withNameAndPath(newName.orElse(user.name()), newPath.orElse(user.path()));
             Optional<IamUser> holder = session.users().findByName(accountId, changed.name());
             if (holder.isPresent() && !holder.get().id().equals(user.id())) {

@@ -136,6 +136,12 @@ public final class InMemoryStore implements Store {
                     return Optional.ofNullable(state.accounts.get(id));
                 }
 
+                // Units of work here run one at a time, so a look-up needs no lock.
+                @Override
+                public Optional<Account> findToChange(AccountId id) {
+                    return find(id);
+                }
+
                 @Override
                 public Optional<Account> findByAlias(AccountAlias alias) {
                     return state.accounts.values().stream().filter(a -> alias.equals(a.alias())).findFirst();
@@ -177,6 +183,12 @@ public final class InMemoryStore implements Store {
                 @Override
                 public Optional<LoginProfile> find(PrincipalRef principal) {
                     return Optional.ofNullable(state.profiles.get(principal));
+                }
+
+                // Units of work here run one at a time, so a look-up needs no lock.
+                @Override
+                public Optional<LoginProfile> findToChange(PrincipalRef principal) {
+                    return find(principal);
                 }
 
                 @Override
@@ -241,6 +253,11 @@ public final class InMemoryStore implements Store {
                 @Override
                 public Optional<IamUser> findByNameToChange(AccountId accountId, UserName name) {
                     return findByName(accountId, name);
+                }
+
+                @Override
+                public Optional<IamUser> findToChange(AccountId accountId, UserId id) {
+                    return find(accountId, id);
                 }
 
                 @Override

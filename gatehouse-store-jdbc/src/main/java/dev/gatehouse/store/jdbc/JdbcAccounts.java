@@ -23,9 +23,11 @@ final class JdbcAccounts implements AccountRepository {
             + " policy_allow_users_to_change_password, policy_hard_expiry, created_at";
 
     private final Handle handle;
+    private final RowLocks rowLocks;
 
-    JdbcAccounts(Handle handle) {
+    JdbcAccounts(Handle handle, RowLocks rowLocks) {
         this.handle = handle;
+        this.rowLocks = rowLocks;
     }
 
     @Override
@@ -42,6 +44,12 @@ final class JdbcAccounts implements AccountRepository {
     public Optional<Account> find(AccountId id) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = :id")
                 .bind("id", id.value()).map(JdbcAccounts::map).findOne();
+    }
+
+    @Override
+    public Optional<Account> findToChange(AccountId id) {
+        rowLocks.lockToChange("accounts", "id = ?", id.value());
+        return find(id);
     }
 
     @Override

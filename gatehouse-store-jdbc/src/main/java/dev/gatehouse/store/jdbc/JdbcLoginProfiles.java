@@ -17,9 +17,11 @@ import org.jdbi.v3.core.statement.Update;
 final class JdbcLoginProfiles implements LoginProfileRepository {
 
     private final Handle handle;
+    private final RowLocks rowLocks;
 
-    JdbcLoginProfiles(Handle handle) {
+    JdbcLoginProfiles(Handle handle, RowLocks rowLocks) {
         this.handle = handle;
+        this.rowLocks = rowLocks;
     }
 
     @Override
@@ -52,6 +54,13 @@ final class JdbcLoginProfiles implements LoginProfileRepository {
         return handle.createQuery("SELECT * FROM login_profiles WHERE account_id = :account AND principal_key = :principal")
                 .bind("account", principal.accountId().value()).bind("principal", principal.key())
                 .map(JdbcLoginProfiles::map).findOne();
+    }
+
+    @Override
+    public Optional<LoginProfile> findToChange(PrincipalRef principal) {
+        rowLocks.lockToChange("login_profiles", "account_id = ? AND principal_key = ?", principal.accountId().value(),
+                principal.key());
+        return find(principal);
     }
 
     @Override

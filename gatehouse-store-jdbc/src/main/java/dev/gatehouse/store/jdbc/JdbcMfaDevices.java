@@ -27,12 +27,11 @@ import org.jdbi.v3.core.Handle;
 final class JdbcMfaDevices implements MfaDeviceRepository {
 
     private final Handle handle;
-    /** On PostgreSQL, whose writers run side by side; on SQLite each write transaction holds the whole database. */
-    private final boolean rowLocks;
+    private final RowLocks rowLocks;
 
-    JdbcMfaDevices(Handle handle, Database database) {
+    JdbcMfaDevices(Handle handle, RowLocks rowLocks) {
         this.handle = handle;
-        this.rowLocks = database == Database.POSTGRESQL;
+        this.rowLocks = rowLocks;
     }
 
     @Override
@@ -73,12 +72,7 @@ final class JdbcMfaDevices implements MfaDeviceRepository {
 
     @Override
     public Optional<MfaDevice> findBySerialToChange(SerialNumber serial) {
-        if (rowLocks) {
-            // Locked by a statement of its own, so that the read that follows sees what the units of
-            // work it waited for committed (see JdbcUsers.findByNameToChange).
-            handle.createQuery("SELECT id FROM mfa_devices WHERE serial = :serial FOR NO KEY UPDATE")
-                    .bind("serial", serial.value()).mapTo(String.class).findOne();
-        }
+        rowLocks.lockToChange("mfa_devices", "serial = ?", serial.value());
         return findBySerial(serial);
     }
 

@@ -18,11 +18,11 @@ import org.jdbi.v3.core.Handle;
 final class JdbcSession implements StoreSession {
 
     private final Handle handle;
-    private final Database database;
+    private final RowLocks rowLocks;
 
     JdbcSession(Handle handle, Database database) {
         this.handle = handle;
-        this.database = database;
+        this.rowLocks = new RowLocks(handle, database);
     }
 
     /** The handle under the repositories, for tests that write what no repository offers. */
@@ -32,17 +32,17 @@ final class JdbcSession implements StoreSession {
 
     @Override
     public AccountRepository accounts() {
-        return new JdbcAccounts(handle);
+        return new JdbcAccounts(handle, rowLocks);
     }
 
     @Override
     public LoginProfileRepository loginProfiles() {
-        return new JdbcLoginProfiles(handle);
+        return new JdbcLoginProfiles(handle, rowLocks);
     }
 
     @Override
     public UserRepository users() {
-        return new JdbcUsers(handle, database);
+        return new JdbcUsers(handle, rowLocks);
     }
 
     @Override
@@ -52,7 +52,7 @@ final class JdbcSession implements StoreSession {
 
     @Override
     public MfaDeviceRepository mfaDevices() {
-        return new JdbcMfaDevices(handle, database);
+        return new JdbcMfaDevices(handle, rowLocks);
     }
 
     @Override

@@ -16,22 +16,20 @@ import org.jdbi.v3.core.Handle;
 final class JdbcUsers implements UserRepository {
 
     /**
-     * The row locks behind {@link #findAndHold}, {@link #findByNameToChange} and
-     * {@link #findByNameToDelete}, on PostgreSQL, whose writers run side by side under READ COMMITTED.
-     * KEY SHARE keeps the row from being deleted but lets other holders and plain reads through; NO KEY
-     * UPDATE also waits for and holds off other changes; UPDATE waits for every holder and holds off the
-     * next. A holder that waited for a deletion then finds no row. On SQLite each write transaction holds the
-     * whole database from its start, so no look-up needs a lock of its own.
+     * The row locks behind {@link #findAndHold} and {@link #findByNameToDelete}, taken in the read itself
+     * where {@link RowLocks} are. KEY SHARE keeps the row from being deleted but lets other holders,
+     * changes of the user ({@link RowLocks#lockToChange}) and plain reads through; UPDATE waits for
+     * every holder and holds off the next. A holder that waited for a deletion then finds no row.
      */
     private static final String HOLD = " FOR KEY SHARE OF u";
     private static final String TO_DELETE = " FOR UPDATE OF u";
 
     private final Handle handle;
-    private final boolean rowLocks;
+    private final RowLocks rowLocks;
 
-    JdbcUsers(Handle handle, Database database) {
+    JdbcUsers(Handle handle, RowLocks rowLocks) {
         this.handle = handle;
-        this.rowLocks = database == Database.POSTGRESQL;
+        this.rowLocks = rowLocks;
     }
 
     @Override
@@ -68,15 +66,14 @@ final class JdbcUsers implements UserRepository {
 
     @Override
     public Optional<IamUser> findByNameToChange(AccountId accountId, UserName name) {
-        if (rowLocks) {
-            // Locked by a statement of its own: under READ COMMITTED the read that follows then sees
-            // what the units of work it waited for committed, where one statement locking and reading
-            // would return the tags as they were before it waited.
-            handle.createQuery("SELECT id FROM iam_users WHERE account_id = :account AND name_normalized = :name"
-                    + " FOR NO KEY UPDATE")
-                    .bind("account", accountId.value()).bind("name", name.normalized()).mapTo(String.class).findOne();
-        }
+        rowLocks.lockToChange("iam_users", "account_id = ? AND name_normalized = ?", accountId.value(), name.normalized());
         return findByName(accountId, name);
+    }
+
+    @Override
+    public Optional<IamUser> findToChange(AccountId accountId, UserId id) {
+        rowLocks.lockToChange("iam_users", "account_id = ? AND id = ?", accountId.value(), id.value());
+        return find(accountId, id);
     }
 
     @Override
@@ -95,7 +92,7 @@ final class JdbcUsers implements UserRepository {
     /** The user matching {@code condition} with its tags, in one statement, locked as {@code lock} says where locks are taken. */
     private Optional<IamUser> findOne(String condition, String lock, String... parameters) {
         return Tagging.readWithTags(handle, "SELECT u.*, t.tag_key, t.tag_value FROM iam_users u"
-                + " LEFT JOIN tags t ON t.resource = 'user:' || u.id WHERE " + condition + (rowLocks ? lock : ""),
+                + " LEFT JOIN tags t ON t.resource = 'user:' || u.id WHERE " + condition + (rowLocks.taken() ? lock : ""),
                 List.of(parameters), "id", JdbcUsers::row, IamUser::withTags).stream().findFirst();
     }
 

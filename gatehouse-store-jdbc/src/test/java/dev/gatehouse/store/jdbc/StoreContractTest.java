@@ -29,6 +29,8 @@ import dev.gatehouse.core.crypto.KeyRing;
 import dev.gatehouse.core.crypto.KeyRotationService;
 import dev.gatehouse.core.crypto.MasterKey;
 import dev.gatehouse.core.crypto.Password;
+import dev.gatehouse.core.signin.PasswordSignIn;
+import dev.gatehouse.core.crypto.PasswordHash;
 import dev.gatehouse.core.crypto.SecretCipher;
 import dev.gatehouse.core.error.AccessDeniedException;
 import dev.gatehouse.core.error.DeleteConflictException;
@@ -83,9 +85,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -907,12 +911,12 @@ abstract class StoreContractTest {
     void twoTagChangesOfOneUserMadeTogetherBothCount() throws Exception {
         IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT,
                 Tags.of(Map.of("team", "blue")), ORIGIN);
-        Tags tags = tagTogether(
+        Tags tags = afterChangedMeanwhile(
                 session -> {
                     IamUser found = session.users().findByNameToChange(account.id(), bob.name()).orElseThrow();
                     session.users().updateTags(found.withTags(found.tags().with(Tags.of(Map.of("cost", "7")))));
                 },
-                () -> gatehouse.users.tagUser(account.id(), bob.name(), Tags.of(Map.of("owner", "ops"))));
+                () -> gatehouse.users.tagUser(account.id(), bob.name(), Tags.of(Map.of("owner", "ops")))).get();
 
         assertThat(tags).isEqualTo(Tags.of(Map.of("team", "blue", "cost", "7", "owner", "ops")));
         assertThat(gatehouse.users.getUser(account.id(), bob.name()).tags()).isEqualTo(tags);
@@ -923,24 +927,25 @@ abstract class StoreContractTest {
         NewVirtualMfaDevice device = gatehouse.mfaDevices.createVirtualMfaDevice(account.id(), IamPath.ROOT,
                 DeviceName.of("tagged"), Tags.of(Map.of("team", "blue")), ORIGIN);
         SerialNumber serial = device.device().serial();
-        Tags tags = tagTogether(
+        Tags tags = afterChangedMeanwhile(
                 session -> {
                     MfaDevice found = session.mfaDevices().findBySerialToChange(serial).orElseThrow();
                     session.mfaDevices().updateTags(found.withTags(found.tags().with(Tags.of(Map.of("cost", "7")))));
                 },
-                () -> gatehouse.mfaDevices.untagMfaDevice(account.id(), serial, List.of("team")));
+                () -> gatehouse.mfaDevices.untagMfaDevice(account.id(), serial, List.of("team"))).get();
 
         assertThat(tags).isEqualTo(Tags.of(Map.of("cost", "7")));
         assertThat(gatehouse.mfaDevices.getMfaDevice(account.id(), serial).tags()).isEqualTo(tags);
     }
 
     /**
-     * Runs {@code first}, a unit of work's change of tags, and holds its commit back while
-     * {@code second}, a service's change of the same entity's tags, must wait for it.
+     * Runs {@code first}, a unit of work's change, and holds its commit back while {@code second}, a
+     * service's call that needs what {@code first} changes, must wait for it.
      *
-     * @return what {@code second} returned
+     * @return {@code second}'s outcome, once both have ended
      */
-    private Tags tagTogether(java.util.function.Consumer<StoreSession> first, Callable<Tags> second) throws Exception {
+    private <T> Future<T> afterChangedMeanwhile(java.util.function.Consumer<StoreSession> first, Callable<T> second)
+            throws Exception {
         CountDownLatch changed = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -952,17 +957,150 @@ abstract class StoreContractTest {
                 return null;
             }));
             awaitOrFail(changed);
-            Future<Tags> changingSecond = pool.submit(second);
+            Future<T> changingSecond = pool.submit(second);
 
             assertThatThrownBy(() -> changingSecond.get(WAITS_AT_LEAST.toMillis(), TimeUnit.MILLISECONDS))
                     .isInstanceOf(TimeoutException.class);
             release.countDown();
             changingFirst.get();
-            return changingSecond.get();
+            try {
+                changingSecond.get();
+            } catch (ExecutionException e) {
+                // The caller asserts on the outcome.
+            }
+            return changingSecond;
         } finally {
             release.countDown();
             pool.shutdownNow();
         }
+    }
+
+    /** The unit of work of an administrator's reset of {@code principal}'s password to {@code password}. */
+    private java.util.function.Consumer<StoreSession> resetBy(PrincipalRef principal, String password) {
+        PasswordHash hash = gatehouse.hasher.hash(Password.of(password));
+        return session -> {
+            LoginProfile current = session.loginProfiles().findToChange(principal).orElseThrow();
+            session.loginProfiles().update(new LoginProfile(principal, hash, false, current.createdAt(), clock.instant(),
+                    current.lastUsedAt()));
+        };
+    }
+
+    @Test
+    void requiringANewPasswordWhileItIsResetKeepsTheNewPassword() throws Exception {
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        gatehouse.passwords.createLoginProfile(bob.principal(), Password.of("Correct-Horse-9"), false, ORIGIN);
+
+        Future<LoginProfile> requiring = afterChangedMeanwhile(resetBy(bob.principal(), "Other-Horse-10"),
+                () -> gatehouse.passwords.setResetRequired(bob.principal(), true, ORIGIN));
+
+        assertThat(requiring.get().resetRequired()).isTrue();
+        LoginProfile stored = gatehouse.passwords.findLoginProfile(bob.principal()).orElseThrow();
+        assertThat(gatehouse.hasher.verify(Password.of("Other-Horse-10"), stored.passwordHash())).isTrue();
+        assertThat(stored.resetRequired()).isTrue();
+    }
+
+    @Test
+    void aPasswordChangeProvedWithAPasswordResetMeanwhileIsRefused() throws Exception {
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        gatehouse.passwords.createLoginProfile(bob.principal(), Password.of("Correct-Horse-9"), false, ORIGIN);
+
+        Future<LoginProfile> changing = afterChangedMeanwhile(resetBy(bob.principal(), "Other-Horse-10"),
+                () -> gatehouse.passwords.changePassword(bob.principal(), Password.of("Correct-Horse-9"),
+                        Password.of("Stolen-Horse-11"), ORIGIN));
+
+        assertThatThrownBy(changing::get).hasCauseInstanceOf(AccessDeniedException.class);
+        LoginProfile stored = gatehouse.passwords.findLoginProfile(bob.principal()).orElseThrow();
+        assertThat(gatehouse.hasher.verify(Password.of("Other-Horse-10"), stored.passwordHash())).isTrue();
+    }
+
+    @Test
+    void aSignInWithThePasswordResetMeanwhileFails() throws Exception {
+        Future<PasswordSignIn> signingIn = afterChangedMeanwhile(resetBy(account.root(), "Other-Horse-10"),
+                () -> gatehouse.signIn.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN));
+
+        assertThat(signingIn.get().outcome()).isEqualTo(SignInOutcome.FAILED);
+    }
+
+    @Test
+    void aWrongCodeIsCheckedOnlyOnceAUnitOfWorkUsingItsDeviceHasEnded() throws Exception {
+        NewVirtualMfaDevice device = enable(account.root(), "root-phone");
+        // A wrong code writes nothing to the device, so only the device's lock can make it wait.
+        Set<String> nearby = new HashSet<>();
+        for (long step = step() - 5; step <= step() + 5; step++) {
+            nearby.add(code(device, step));
+        }
+        String wrong = java.util.stream.IntStream.range(0, 1_000_000).mapToObj(n -> String.format("%06d", n))
+                .filter(candidate -> !nearby.contains(candidate)).findFirst().orElseThrow();
+
+        Future<VerificationOutcome> verifying = afterChangedMeanwhile(
+                session -> session.mfaDevices().findBySerialToChange(device.device().serial()),
+                () -> gatehouse.verifier.verify(account.root(), device.device().serial(), wrong, ORIGIN));
+
+        assertThat(verifying.get()).isEqualTo(VerificationOutcome.INVALID);
+    }
+
+    @Test
+    void aPrincipalKeepsAtMostTwoAccessKeysWhenEightCreationsRace() throws Exception {
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        for (PrincipalRef principal : List.of(bob.principal(), account.root())) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<String>> creations = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    creations.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            gatehouse.accessKeys.createAccessKey(principal, ORIGIN);
+                            return "created";
+                        } catch (LimitExceededException e) {
+                            return "limit";
+                        }
+                    }));
+                }
+                start.countDown();
+                List<String> outcomes = new ArrayList<>();
+                for (Future<String> creation : creations) {
+                    outcomes.add(creation.get());
+                }
+                assertThat(outcomes).filteredOn("created"::equals).hasSize(2);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(gatehouse.accessKeys.listAccessKeys(principal)).hasSize(2);
+        }
+    }
+
+    @Test
+    void anAliasSetWhileThePasswordPolicyChangesKeepsBoth() throws Exception {
+        PasswordPolicy strict = new PasswordPolicy(14, true, true, true, true, 3, 5, 90);
+
+        Future<Account> aliasing = afterChangedMeanwhile(
+                session -> session.accounts().update(session.accounts().findToChange(account.id()).orElseThrow()
+                        .withPasswordPolicy(strict)),
+                () -> gatehouse.accounts.setAlias(account.id(), AccountAlias.of("renamed"), ORIGIN));
+
+        aliasing.get();
+        Account stored = gatehouse.accounts.getAccount(account.id());
+        assertThat(stored.aliasIfAny()).contains(AccountAlias.of("renamed"));
+        assertThat(stored.passwordPolicy()).isEqualTo(strict);
+    }
+
+    @Test
+    void aRenameWhileThePathChangesKeepsBoth() throws Exception {
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        IamPath ops = new IamPath("/ops/");
+
+        Future<IamUser> renaming = afterChangedMeanwhile(
+                session -> session.users().updateNameAndPath(session.users().findByNameToChange(account.id(), bob.name())
+                        .orElseThrow().withNameAndPath(bob.name(), ops)),
+                () -> gatehouse.users.updateUser(account.id(), bob.name(), Optional.of(UserName.of("robert")),
+                        Optional.empty(), ORIGIN));
+
+        assertThat(renaming.get().path()).isEqualTo(ops);
+        IamUser stored = gatehouse.users.getUser(account.id(), UserName.of("robert"));
+        assertThat(stored.path()).isEqualTo(ops);
+        assertThat(stored.id()).isEqualTo(bob.id());
     }
 
     private static void awaitOrFail(CountDownLatch latch) {
