@@ -239,7 +239,9 @@ public final class MfaDeviceService {
             Origin origin) {
         Attempt attempt = store.inTransaction(session -> {
             Instant now = clock.instant();
-            MfaDevice device = requireAssignedTo(session, principal, serial);
+            // Locked, as for a sign-in's code: a code accepted meanwhile must count as used here, and
+            // a burst of wrong pairs is counted one after another.
+            MfaDevice device = assignedTo(session.mfaDevices().findBySerialToChange(serial), principal, serial);
             List<String> keys = List.of(ThrottleKeys.throttleKey(device), ThrottleKeys.throttleKey(principal));
             String actor = Lookups.arn(session, principal);
             FailureThrottle.Standing standing = throttle.standing(session, keys, now);
@@ -438,7 +440,11 @@ public final class MfaDeviceService {
     }
 
     private static MfaDevice requireAssignedTo(StoreSession session, PrincipalRef principal, SerialNumber serial) {
-        return session.mfaDevices().findBySerial(serial)
+        return assignedTo(session.mfaDevices().findBySerial(serial), principal, serial);
+    }
+
+    private static MfaDevice assignedTo(Optional<MfaDevice> found, PrincipalRef principal, SerialNumber serial) {
+        return found
                 .filter(device -> device.isAssigned() && device.assignment().principal().equals(principal))
                 .orElseThrow(() -> new NoSuchEntityException("MFA device with serial " + serial
                         + " is not enabled for this principal."));

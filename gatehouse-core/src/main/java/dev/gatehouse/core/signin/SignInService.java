@@ -154,6 +154,8 @@ public final class SignInService {
         // Hashed outside the transaction, for the reason given in check(); not at all while throttled.
         boolean matches = blockedBefore.isEmpty() && checked.isPresent() && hasher.verify(password, checked.get());
         return store.inTransaction(session -> {
+            // The password locked first, as at sign-in: a burst of wrong passwords is counted one after another.
+            session.loginProfiles().findToChange(principal);
             Instant now = clock.instant();
             String actor = Lookups.arn(session, principal);
             FailureThrottle.Standing standing = throttle.standing(session, keys, now);

@@ -142,6 +142,8 @@ public final class PasswordService {
         boolean matches = blockedBefore.isEmpty() && hasher.verify(oldPassword, checked);
         // The refusal is thrown after the commit, so that the failure it counts is kept.
         Optional<GatehouseException> refusal = store.inTransaction(session -> {
+            // The password locked first, as at sign-in: a burst of wrong old passwords is counted one after another.
+            session.loginProfiles().findToChange(principal);
             Instant now = clock.instant();
             FailureThrottle.Standing standing = throttle.standing(session, keys, now);
             Optional<Instant> blocked = blockedBefore.or(standing::blockedUntil);

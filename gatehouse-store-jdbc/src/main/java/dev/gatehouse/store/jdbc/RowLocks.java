@@ -27,8 +27,10 @@ final class RowLocks {
      * Locks the rows of {@code table} that {@code condition} (with {@code ?} parameters) matches
      * against other changes and deletion until the transaction ends (FOR NO KEY UPDATE), waiting for
      * the units of work that hold them. By a statement of its own: under READ COMMITTED the read that
-     * follows then sees what those units of work committed, where one statement locking and reading
-     * would return the rows as they were before it waited, and, for a join, the joined rows too.
+     * follows then sees all that those units of work committed, where one statement locking and
+     * reading would return the locked row as they left it but the rows it joins (a user's or device's
+     * tags) as they were before it waited. The tables without joins could lock in their read and save
+     * a round trip; one way for all keeps the repositories alike.
      */
     void lockToChange(String table, String condition, Object... parameters) {
         if (!taken) {

@@ -1087,6 +1087,94 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aResetWhileASignInRecordsItsUseKeepsTheUse() throws Exception {
+        Instant signedInAt = clock.instant().plus(Duration.ofHours(1));
+
+        Future<LoginProfile> resetting = afterChangedMeanwhile(
+                session -> {
+                    session.loginProfiles().findToChange(account.root()).orElseThrow();
+                    session.loginProfiles().recordUse(account.root(), signedInAt);
+                },
+                () -> gatehouse.passwords.resetPassword(account.root(), Password.of("Other-Horse-10"), false, ORIGIN));
+
+        assertThat(resetting.get().lastUsed()).contains(signedInAt);
+        assertThat(gatehouse.passwords.findLoginProfile(account.root()).orElseThrow().lastUsed()).contains(signedInAt);
+    }
+
+    @Test
+    void aResetEndsTheConsoleSessionThatAnMfaStepOpenedMeanwhile() throws Exception {
+        ConsoleSessionService sessions = new ConsoleSessionService(store, gatehouse.audit, ConsoleSessionLimits.DEFAULT,
+                clock, new SecureRandom());
+        NewVirtualMfaDevice device = enable(account.root(), "root-phone");
+        IssuedConsoleSession pending = sessions.start(account.root(), ConsoleSessionState.PENDING_MFA, false,
+                Optional.empty());
+        List<IssuedConsoleSession> opened = new ArrayList<>();
+
+        Future<LoginProfile> resetting = afterChangedMeanwhile(
+                session -> opened.add(sessions.completeMfa(session, pending.session(), device.device().serial(), ORIGIN)
+                        .orElseThrow()),
+                () -> gatehouse.passwords.resetPassword(account.root(), Password.of("Other-Horse-10"), false, ORIGIN));
+
+        resetting.get();
+        assertThat(sessions.resume(opened.get(0).id())).as("ended by the reset").isEmpty();
+    }
+
+    @Test
+    void aCodeUsedMeanwhileCannotResynchroniseTheDevice() throws Exception {
+        NewVirtualMfaDevice device = enable(account.root(), "root-phone");
+        clock.advance(Duration.ofMinutes(1));
+        long used = step();
+
+        Future<MfaDevice> resynchronising = afterChangedMeanwhile(
+                session -> assertThat(gatehouse.verifier.verify(session, account.root(), device.device().serial(),
+                        code(device, used), ORIGIN)).isEqualTo(VerificationOutcome.ACCEPTED),
+                () -> gatehouse.mfaDevices.resyncMfaDevice(account.root(), device.device().serial(), code(device, used),
+                        code(device, used + 1), ORIGIN));
+
+        assertThatThrownBy(resynchronising::get).hasCauseInstanceOf(InvalidAuthenticationCodeException.class);
+    }
+
+    @Test
+    void thePasswordPolicyOrAliasChangedWhileTheOtherChangesKeepsBoth() throws Exception {
+        PasswordPolicy strict = new PasswordPolicy(14, true, true, true, true, 3, 5, 90);
+        gatehouse.accounts.setAlias(account.id(), AccountAlias.of("first"), ORIGIN);
+
+        afterChangedMeanwhile(withAccount(current -> current.withAlias(AccountAlias.of("second"))),
+                () -> gatehouse.accounts.updatePasswordPolicy(account.id(), strict, ORIGIN)).get();
+        assertThat(gatehouse.accounts.getAccount(account.id()).aliasIfAny()).contains(AccountAlias.of("second"));
+
+        afterChangedMeanwhile(withAccount(current -> current.withPasswordPolicy(PasswordPolicy.DEFAULT)),
+                () -> gatehouse.accounts.deleteAlias(account.id(), AccountAlias.of("second"), ORIGIN)).get();
+        assertThat(gatehouse.accounts.getAccount(account.id()).passwordPolicy()).isEqualTo(PasswordPolicy.DEFAULT);
+
+        gatehouse.accounts.updatePasswordPolicy(account.id(), strict, ORIGIN);
+        afterChangedMeanwhile(withAccount(current -> current.withAlias(AccountAlias.of("third"))),
+                () -> gatehouse.accounts.deletePasswordPolicy(account.id(), ORIGIN)).get();
+        assertThat(gatehouse.accounts.getAccount(account.id()).aliasIfAny()).contains(AccountAlias.of("third"));
+    }
+
+    /** A unit of work that changes the account as {@code change} says, as AccountService's changes do. */
+    private java.util.function.Consumer<StoreSession> withAccount(java.util.function.UnaryOperator<Account> change) {
+        return session -> session.accounts().update(change.apply(session.accounts().findToChange(account.id())
+                .orElseThrow()));
+    }
+
+    @Test
+    void aWrongPasswordIsCountedOnlyOnceAUnitOfWorkUsingThePasswordHasEnded() throws Exception {
+        java.util.function.Consumer<StoreSession> signingIn =
+                session -> session.loginProfiles().findToChange(account.root()).orElseThrow();
+
+        Future<Boolean> reauthenticating = afterChangedMeanwhile(signingIn,
+                () -> gatehouse.signIn.reauthenticate(account.root(), Password.of("Wrong-Horse-1"), ORIGIN));
+        Future<LoginProfile> changing = afterChangedMeanwhile(signingIn,
+                () -> gatehouse.passwords.changePassword(account.root(), Password.of("Wrong-Horse-1"),
+                        Password.of("Other-Horse-10"), ORIGIN));
+
+        assertThat(reauthenticating.get()).isFalse();
+        assertThatThrownBy(changing::get).hasCauseInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void aRenameWhileThePathChangesKeepsBoth() throws Exception {
         IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
         IamPath ops = new IamPath("/ops/");
