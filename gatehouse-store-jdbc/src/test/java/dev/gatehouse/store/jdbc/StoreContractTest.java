@@ -1043,30 +1043,18 @@ abstract class StoreContractTest {
     void aPrincipalKeepsAtMostTwoAccessKeysWhenEightCreationsRace() throws Exception {
         IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
         for (PrincipalRef principal : List.of(bob.principal(), account.root())) {
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            try {
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<String>> creations = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    creations.add(pool.submit(() -> {
-                        start.await();
-                        try {
-                            gatehouse.accessKeys.createAccessKey(principal, ORIGIN);
-                            return "created";
-                        } catch (LimitExceededException e) {
-                            return "limit";
-                        }
-                    }));
-                }
-                start.countDown();
-                List<String> outcomes = new ArrayList<>();
-                for (Future<String> creation : creations) {
-                    outcomes.add(creation.get());
-                }
-                assertThat(outcomes).filteredOn("created"::equals).hasSize(2);
-            } finally {
-                pool.shutdownNow();
+            List<Callable<String>> creations = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                creations.add(() -> {
+                    try {
+                        gatehouse.accessKeys.createAccessKey(principal, ORIGIN);
+                        return "created";
+                    } catch (LimitExceededException e) {
+                        return "limit";
+                    }
+                });
             }
+            assertThat(race(creations)).filteredOn("created"::equals).hasSize(2);
             assertThat(gatehouse.accessKeys.listAccessKeys(principal)).hasSize(2);
         }
     }
@@ -1191,6 +1179,29 @@ abstract class StoreContractTest {
         assertThat(stored.id()).isEqualTo(bob.id());
     }
 
+    /** Runs {@code calls} at once, on threads released together, and returns their results in order. */
+    private static <T> List<T> race(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void awaitOrFail(CountDownLatch latch) {
         try {
             if (!latch.await(30, TimeUnit.SECONDS)) {
@@ -1222,16 +1233,13 @@ abstract class StoreContractTest {
             devices.add(create("racer-" + i));
         }
         long now = step();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
         try (JdbcStore secondStore = openStoreOnSameDatabase()) {
             Services secondNode = new Services(secondStore, clock, cipher);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<String>> futures = new ArrayList<>();
+            List<Callable<String>> enables = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 NewVirtualMfaDevice device = devices.get(i);
                 Services node = i % 2 == 0 ? gatehouse : secondNode;
-                futures.add(pool.submit(() -> {
-                    start.await();
+                enables.add(() -> {
                     try {
                         node.mfaDevices.enableMfaDevice(account.root(), device.device().serial(), code(device, now - 1),
                                 code(device, now), ORIGIN);
@@ -1239,17 +1247,11 @@ abstract class StoreContractTest {
                     } catch (LimitExceededException e) {
                         return "limit";
                     }
-                }));
+                });
             }
-            start.countDown();
-            List<String> results = new ArrayList<>();
-            for (Future<String> future : futures) {
-                results.add(future.get());
-            }
+            List<String> results = race(enables);
             assertThat(results).filteredOn("enabled"::equals).hasSize(8);
             assertThat(results).filteredOn("limit"::equals).hasSize(8);
-        } finally {
-            pool.shutdownNow();
         }
         assertThat(gatehouse.mfaDevices.listMfaDevices(account.root(), Optional.empty(), 100).items()).hasSize(8);
         assertThat(placesTaken(account.root())).isEqualTo(8);
@@ -1562,27 +1564,12 @@ abstract class StoreContractTest {
             throws Exception {
         MfaDevice device = gatehouse.mfaDevices.listMfaDevices(account.root(), Optional.empty(), 1).items().get(0);
         String code = TOTP.generateOneTimePasswordAtStep(seedOf(device), step());
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<VerificationOutcome>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                MfaVerifier verifier = verifierFor.apply(i);
-                Callable<VerificationOutcome> attempt = () -> {
-                    start.await();
-                    return verifier.verify(account.root(), device.serial(), code, ORIGIN);
-                };
-                futures.add(pool.submit(attempt));
-            }
-            start.countDown();
-            List<VerificationOutcome> outcomes = new ArrayList<>();
-            for (Future<VerificationOutcome> future : futures) {
-                outcomes.add(future.get());
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
+        List<Callable<VerificationOutcome>> attempts = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            MfaVerifier verifier = verifierFor.apply(i);
+            attempts.add(() -> verifier.verify(account.root(), device.serial(), code, ORIGIN));
         }
+        return race(attempts);
     }
 
     protected Account account() {
