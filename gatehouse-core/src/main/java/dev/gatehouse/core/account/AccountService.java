@@ -114,7 +114,7 @@ public final class AccountService {
      */
     public Account setAlias(AccountId id, AccountAlias alias, Origin origin) {
         return store.inTransaction(session -> {
-            Account account = requireToChange(session, id);
+            Account account = Lookups.requireAccountToChange(session, id);
             Optional<Account> holder = session.accounts().findByAlias(alias);
             if (holder.isPresent() && !holder.get().id().equals(id)) {
                 throw new EntityAlreadyExistsException("The account alias " + alias + " already exists.");
@@ -130,7 +130,7 @@ public final class AccountService {
     /** DeleteAccountAlias. @throws NoSuchEntityException if the account has not that alias */
     public Account deleteAlias(AccountId id, AccountAlias alias, Origin origin) {
         return store.inTransaction(session -> {
-            Account account = requireToChange(session, id);
+            Account account = Lookups.requireAccountToChange(session, id);
             if (!alias.equals(account.alias())) {
                 throw new NoSuchEntityException("The account alias " + alias + " cannot be found.");
             }
@@ -145,7 +145,7 @@ public final class AccountService {
     /** UpdateAccountPasswordPolicy; applies to passwords set from now on. */
     public Account updatePasswordPolicy(AccountId id, PasswordPolicy policy, Origin origin) {
         return store.inTransaction(session -> {
-            Account changed = requireToChange(session, id).withPasswordPolicy(policy);
+            Account changed = Lookups.requireAccountToChange(session, id).withPasswordPolicy(policy);
             session.accounts().update(changed);
             audit.record(session, id, id.rootArn(), AuditAction.PASSWORD_POLICY_CHANGED, AuditOutcome.SUCCESS, origin,
                     false, policy.toString());
@@ -160,7 +160,7 @@ public final class AccountService {
      */
     public Account deletePasswordPolicy(AccountId id, Origin origin) {
         return store.inTransaction(session -> {
-            Account account = requireToChange(session, id);
+            Account account = Lookups.requireAccountToChange(session, id);
             if (!account.hasCustomPasswordPolicy()) {
                 throw new NoSuchEntityException("The Password Policy with domain name " + id + " cannot be found.");
             }
@@ -213,12 +213,6 @@ public final class AccountService {
             }
         }
         throw new ServiceFailureException("Could not find a free account ID.");
-    }
-
-    /** As {@link #require}, for a change made from what it returns: see AccountRepository#findToChange. */
-    private static Account requireToChange(StoreSession session, AccountId id) {
-        return session.accounts().findToChange(id)
-                .orElseThrow(() -> new NoSuchEntityException("The account " + id + " cannot be found."));
     }
 
     private static Account require(StoreSession session, AccountId id) {

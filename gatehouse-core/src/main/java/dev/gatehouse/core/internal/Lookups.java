@@ -6,6 +6,7 @@ import dev.gatehouse.core.account.PrincipalRef;
 import dev.gatehouse.core.error.NoSuchEntityException;
 import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.user.IamUser;
+import java.util.Optional;
 
 /** Look-ups inside a unit of work that the services share, failing with AWS's NoSuchEntity. */
 public final class Lookups {
@@ -14,8 +15,19 @@ public final class Lookups {
     }
 
     public static Account requireAccount(StoreSession session, AccountId accountId) {
-        return session.accounts().find(accountId)
-                .orElseThrow(() -> new NoSuchEntityException("The account " + accountId + " cannot be found."));
+        return account(session.accounts().find(accountId), accountId);
+    }
+
+    /**
+     * As {@link #requireAccount}, for a change made from what it returns: see
+     * {@link dev.gatehouse.core.store.AccountRepository#findToChange}.
+     */
+    public static Account requireAccountToChange(StoreSession session, AccountId accountId) {
+        return account(session.accounts().findToChange(accountId), accountId);
+    }
+
+    private static Account account(Optional<Account> found, AccountId accountId) {
+        return found.orElseThrow(() -> new NoSuchEntityException("The account " + accountId + " cannot be found."));
     }
 
     /**
@@ -45,8 +57,7 @@ public final class Lookups {
      */
     public static String holdPrincipalArn(StoreSession session, PrincipalRef principal) {
         if (principal instanceof PrincipalRef.User user) {
-            return session.users().findAndHold(user.accountId(), user.userId()).map(IamUser::arn)
-                    .orElseThrow(() -> new NoSuchEntityException("The user with ID " + user.userId() + " cannot be found."));
+            return userArn(session.users().findAndHold(user.accountId(), user.userId()), user);
         }
         return requireAccount(session, principal.accountId()).id().rootArn();
     }
@@ -60,12 +71,14 @@ public final class Lookups {
      */
     public static String lockPrincipalArn(StoreSession session, PrincipalRef principal) {
         if (principal instanceof PrincipalRef.User user) {
-            return session.users().findToChange(user.accountId(), user.userId()).map(IamUser::arn)
-                    .orElseThrow(() -> new NoSuchEntityException("The user with ID " + user.userId() + " cannot be found."));
+            return userArn(session.users().findToChange(user.accountId(), user.userId()), user);
         }
-        return session.accounts().findToChange(principal.accountId())
-                .orElseThrow(() -> new NoSuchEntityException("The account " + principal.accountId() + " cannot be found."))
-                .id().rootArn();
+        return requireAccountToChange(session, principal.accountId()).id().rootArn();
+    }
+
+    private static String userArn(Optional<IamUser> found, PrincipalRef.User user) {
+        return found.map(IamUser::arn)
+                .orElseThrow(() -> new NoSuchEntityException("The user with ID " + user.userId() + " cannot be found."));
     }
 
     /** The principal's ARN, for audit events; a deleted user is named by its ID. */

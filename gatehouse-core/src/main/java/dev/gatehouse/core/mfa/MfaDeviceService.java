@@ -429,7 +429,7 @@ public final class MfaDeviceService {
         return inAccount(session.mfaDevices().findBySerial(serial), accountId, serial);
     }
 
-    /** As {@link #requireDevice}, for a change made from what it returns: see MfaDeviceRepository#findBySerialToChange. */
+    /** As {@link #requireDevice}, for a change made from what it returns (MfaDeviceRepository#findBySerialToChange). */
     private static MfaDevice requireDeviceToChange(StoreSession session, AccountId accountId, SerialNumber serial) {
         return inAccount(session.mfaDevices().findBySerialToChange(serial), accountId, serial);
     }

@@ -155,7 +155,7 @@ public final class SignInService {
         boolean matches = blockedBefore.isEmpty() && checked.isPresent() && hasher.verify(password, checked.get());
         return store.inTransaction(session -> {
             // The password locked first, as at sign-in: a burst of wrong passwords is counted one after another.
-            session.loginProfiles().findToChange(principal);
+            Optional<LoginProfile> current = session.loginProfiles().findToChange(principal);
             Instant now = clock.instant();
             String actor = Lookups.arn(session, principal);
             FailureThrottle.Standing standing = throttle.standing(session, keys, now);
@@ -165,7 +165,7 @@ public final class SignInService {
                         origin, false, "blocked until " + blocked.get());
                 return false;
             }
-            if (!matches || !stillCurrent(session, principal, checked.get())) {
+            if (!matches || !stillCurrent(current, checked.get())) {
                 throttle.recordFailure(session, keys, now);
                 audit.record(session, principal.accountId(), actor, AuditAction.REAUTHENTICATION, AuditOutcome.FAILURE,
                         origin, false, "wrong password");
@@ -250,8 +250,8 @@ public final class SignInService {
     }
 
     /** Whether the principal's password is still the one whose hash was checked outside the transaction. */
-    private static boolean stillCurrent(StoreSession session, PrincipalRef principal, PasswordHash checked) {
-        return session.loginProfiles().find(principal).map(LoginProfile::passwordHash).filter(checked::equals).isPresent();
+    private static boolean stillCurrent(Optional<LoginProfile> current, PasswordHash checked) {
+        return current.map(LoginProfile::passwordHash).filter(checked::equals).isPresent();
     }
 
     private static String throttleKey(PrincipalRef principal) {

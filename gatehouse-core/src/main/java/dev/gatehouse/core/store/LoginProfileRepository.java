@@ -29,10 +29,9 @@ public interface LoginProfileRepository {
 
     /**
      * As {@link #find}, for a unit of work that decides on the password it returns (a change, a
-     * sign-in, the end of one): waits for the units of work changing it, holds off the next
-     * and its deletion until this one ends, and returns it as they left it, so that two changes made
-     * together both count. A reset then waits for a sign-in
-     * under way and ends the session it opened.
+     * sign-in, the end of one): waits for the units of work changing it, holds off the next and its
+     * deletion until this one ends, and returns it as they left it, so that two changes made together
+     * both count. A reset then waits for a sign-in under way and ends the session it opened.
      */
     Optional<LoginProfile> findToChange(PrincipalRef principal);
 

@@ -39,9 +39,9 @@ public interface UserRepository {
     Optional<IamUser> findToChange(AccountId accountId, UserId id);
 
     /**
-     * As {@link #findByName}, for a change computed from what it returns (its tags, its name and path): waits for the
-     * units of work changing the user, holds off the next and DeleteUser until this one ends, and
-     * returns the user as they left it, so that two changes made together both count.
+     * As {@link #findByName}, for a change computed from what it returns (its tags, its name and
+     * path): waits for the units of work changing the user, holds off the next and DeleteUser until
+     * this one ends, and returns the user as they left it, so that two changes made together both count.
      */
     Optional<IamUser> findByNameToChange(AccountId accountId, UserName name);
 

@@ -143,7 +143,7 @@ public final class PasswordService {
         // The refusal is thrown after the commit, so that the failure it counts is kept.
         Optional<GatehouseException> refusal = store.inTransaction(session -> {
             // The password locked first, as at sign-in: a burst of wrong old passwords is counted one after another.
-            session.loginProfiles().findToChange(principal);
+            Optional<LoginProfile> current = session.loginProfiles().findToChange(principal);
             Instant now = clock.instant();
             FailureThrottle.Standing standing = throttle.standing(session, keys, now);
             Optional<Instant> blocked = blockedBefore.or(standing::blockedUntil);
@@ -155,8 +155,7 @@ public final class PasswordService {
                         + " checked until " + blocked.get().truncatedTo(ChronoUnit.SECONDS) + "."));
             }
             // A password changed meanwhile makes the old one as wrong as a mistyped one.
-            boolean stillCurrent = session.loginProfiles().find(principal).map(LoginProfile::passwordHash)
-                    .filter(checked::equals).isPresent();
+            boolean stillCurrent = current.map(LoginProfile::passwordHash).filter(checked::equals).isPresent();
             if (!matches || !stillCurrent) {
                 throttle.recordFailure(session, keys, now);
                 audit.record(session, principal.accountId(), actor, AuditAction.PASSWORD_CHANGED, AuditOutcome.FAILURE,
@@ -253,7 +252,7 @@ public final class PasswordService {
         }
     }
 
-    /** UpdateLoginProfile and DeleteLoginProfile for a principal without one, or whose profile was deleted meanwhile. */
+    /** UpdateLoginProfile and DeleteLoginProfile for a principal without one, or whose one was deleted meanwhile. */
     private static NoSuchEntityException noLoginProfile() {
         return new NoSuchEntityException("The principal has no login profile.");
     }

@@ -89,7 +89,7 @@ final class JdbcUsers implements UserRepository {
         return findOne("u.account_id = ? AND u.id = ?", lock, accountId.value(), id.value());
     }
 
-    /** The user matching {@code condition} with its tags, in one statement, locked as {@code lock} says where locks are taken. */
+    /** The user matching {@code condition} with its tags, in one statement, with {@code lock} where locks are taken. */
     private Optional<IamUser> findOne(String condition, String lock, String... parameters) {
         return Tagging.readWithTags(handle, "SELECT u.*, t.tag_key, t.tag_value FROM iam_users u"
                 + " LEFT JOIN tags t ON t.resource = 'user:' || u.id WHERE " + condition + (rowLocks.taken() ? lock : ""),
