@@ -168,24 +168,44 @@ public final class PasswordService {
         if (refusal.isPresent()) {
             throw refusal.get();
         }
-        return store.inTransaction(session -> {
+        Changed outcome = store.inTransaction(session -> {
             Account account = Lookups.requireAccount(session, principal.accountId());
             LoginProfile profile = session.loginProfiles().findToChange(principal)
                     .orElseThrow(() -> new NoSuchEntityException("The principal has no password."));
-            // Reset by an administrator since the old password was checked: that password stands.
+            String actor = Lookups.arn(session, principal);
+            // Reset by an administrator since the old password was checked: that password stands. Not
+            // counted as a wrong password, since it was right when checked.
             if (!profile.passwordHash().equals(checked)) {
-                throw new AccessDeniedException("The old password is not correct.");
+                return refused(session, principal, actor, origin, "password reset meanwhile",
+                        new AccessDeniedException("The old password is not correct."));
             }
             if (account.passwordPolicy().lockedOutByExpiry(profile.changedAt(), clock.instant())) {
-                throw new AccessDeniedException("The password has expired and the account's password policy lets only"
-                        + " an administrator set a new one.");
+                return refused(session, principal, actor, origin, "password expired",
+                        new AccessDeniedException("The password has expired and the account's password policy lets"
+                                + " only an administrator set a new one."));
             }
             LoginProfile changed = replace(session, account, profile, newPassword, false);
             session.consoleSessions().deleteAllFor(principal);
-            audit.record(session, principal.accountId(), Lookups.arn(session, principal), AuditAction.PASSWORD_CHANGED,
+            audit.record(session, principal.accountId(), actor, AuditAction.PASSWORD_CHANGED,
                     AuditOutcome.SUCCESS, origin, false, "by the principal");
-            return changed;
+            return new Changed(Optional.of(changed), Optional.empty());
         });
+        if (outcome.refusal().isPresent()) {
+            throw outcome.refusal().get();
+        }
+        return outcome.profile().orElseThrow();
+    }
+
+    /** What the last unit of work of a ChangePassword came to: the new password, or the refusal to throw after its commit. */
+    private record Changed(Optional<LoginProfile> profile, Optional<GatehouseException> refusal) {
+    }
+
+    /** A refused ChangePassword whose old password was right: audited as a failure, thrown once the audit commits. */
+    private Changed refused(StoreSession session, PrincipalRef principal, String actor, Origin origin, String reason,
+            GatehouseException refusal) {
+        audit.record(session, principal.accountId(), actor, AuditAction.PASSWORD_CHANGED, AuditOutcome.FAILURE, origin,
+                false, reason);
+        return new Changed(Optional.empty(), Optional.of(refusal));
     }
 
     /** UpdateLoginProfile: an administrator sets a new password. Ends the principal's console sessions. */

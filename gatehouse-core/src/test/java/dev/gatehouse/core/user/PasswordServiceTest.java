@@ -5,12 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.account.PasswordPolicy;
+import dev.gatehouse.core.audit.AuditAction;
+import dev.gatehouse.core.audit.AuditEvent;
+import dev.gatehouse.core.audit.AuditOutcome;
 import dev.gatehouse.core.audit.Origin;
 import dev.gatehouse.core.crypto.Password;
 import dev.gatehouse.core.error.AccessDeniedException;
 import dev.gatehouse.core.error.PasswordPolicyViolationException;
+import dev.gatehouse.core.store.Store;
+import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.testing.Gatehouse;
+import dev.gatehouse.core.testing.InMemoryStore;
+import dev.gatehouse.core.throttle.ThrottleState;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,5 +81,83 @@ class PasswordServiceTest {
 
         assertThat(flagged.resetRequired()).isTrue();
         assertThat(passwords.findLoginProfile(account.root()).orElseThrow().passwordHash()).isEqualTo(before.passwordHash());
+    }
+
+    @Test
+    void auditsTheRefusalOfAnExpiredPasswordUnderAHardExpiryWithoutCountingIt() {
+        InMemoryStore store = new InMemoryStore();
+        Gatehouse strict = new Gatehouse(store);
+        Account expiring = strict.accounts.createAccount("root@example.com", null, "Correct-Horse-1");
+        strict.accounts.updatePasswordPolicy(expiring.id(), new PasswordPolicy(8, false, false, false, false, 3, 0, 30,
+                true, true), Origin.LOCAL);
+        strict.clock.advance(Duration.ofDays(31));
+
+        assertThatThrownBy(() -> strict.passwords.changePassword(expiring.root(), Password.of("Correct-Horse-1"),
+                Password.of("Correct-Horse-2"), Origin.LOCAL)).isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("expired");
+
+        assertThat(lastPasswordChange(store)).satisfies(event -> {
+            assertThat(event.outcome()).isEqualTo(AuditOutcome.FAILURE);
+            assertThat(event.detail()).isEqualTo("password expired");
+        });
+        assertThat(strict.hasher.verify(Password.of("Correct-Horse-1"),
+                strict.passwords.findLoginProfile(expiring.root()).orElseThrow().passwordHash())).isTrue();
+        List<ThrottleState> throttled = store.read(session -> session.throttles()
+                .find(List.of(PasswordService.throttleKey(expiring.root()))));
+        assertThat(throttled).as("the old password was right: no failure counted")
+                .allSatisfy(state -> assertThat(state.consecutiveFailures()).isZero());
+    }
+
+    @Test
+    void auditsTheRefusalOfAChangeWhosePasswordWasResetAfterItWasChecked() {
+        InMemoryStore shared = new InMemoryStore();
+        Gatehouse administrator = new Gatehouse(shared);
+        Account changing = administrator.accounts.createAccount("root@example.com", null, "Correct-Horse-1");
+        // The reset lands between the write that checks the old password and the write that changes it.
+        Gatehouse principal = new Gatehouse(new BeforeTransactionStore(shared, 2, () -> administrator.passwords
+                .resetPassword(changing.root(), Password.of("Reset-Horse-9"), false, Origin.LOCAL)));
+
+        assertThatThrownBy(() -> principal.passwords.changePassword(changing.root(), Password.of("Correct-Horse-1"),
+                Password.of("Correct-Horse-2"), Origin.LOCAL)).isInstanceOf(AccessDeniedException.class);
+
+        assertThat(lastPasswordChange(shared)).satisfies(event -> {
+            assertThat(event.outcome()).isEqualTo(AuditOutcome.FAILURE);
+            assertThat(event.detail()).isEqualTo("password reset meanwhile");
+        });
+        assertThat(administrator.hasher.verify(Password.of("Reset-Horse-9"),
+                administrator.passwords.findLoginProfile(changing.root()).orElseThrow().passwordHash())).isTrue();
+    }
+
+    private static AuditEvent lastPasswordChange(InMemoryStore store) {
+        List<AuditEvent> changes = store.auditEvents().stream()
+                .filter(event -> event.action() == AuditAction.PASSWORD_CHANGED).toList();
+        return changes.get(changes.size() - 1);
+    }
+
+    /** A store that runs {@code before} ahead of its {@code n}th write: another request landing in between. */
+    private static final class BeforeTransactionStore implements Store {
+        private final Store store;
+        private final int n;
+        private final Runnable before;
+        private int transactions;
+
+        BeforeTransactionStore(Store store, int n, Runnable before) {
+            this.store = store;
+            this.n = n;
+            this.before = before;
+        }
+
+        @Override
+        public <T> T inTransaction(Function<StoreSession, T> work) {
+            if (++transactions == n) {
+                before.run();
+            }
+            return store.inTransaction(work);
+        }
+
+        @Override
+        public <T> T read(Function<StoreSession, T> work) {
+            return store.read(work);
+        }
     }
 }
