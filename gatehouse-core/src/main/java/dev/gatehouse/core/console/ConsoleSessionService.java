@@ -9,6 +9,7 @@ import dev.gatehouse.core.internal.Lookups;
 import dev.gatehouse.core.mfa.SerialNumber;
 import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.store.StoreSession;
+import dev.gatehouse.core.user.LoginProfile;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -162,17 +163,31 @@ public final class ConsoleSessionService {
     }
 
     /**
-     * The principal changed its own password in this session. The password service has ended all of
-     * its console sessions (OWASP ASVS V3.3); this one goes on under a new ID, as at every change of
-     * what a session proves, with the change no longer due and the password counted as typed just now.
-     * The absolute timeout still counts from the sign-in.
+     * The principal's password was set in this session to {@code changed} (its own change, or an
+     * administrator's reset of its own). The password service has ended all of its console sessions
+     * (OWASP ASVS V3.3); this one goes on under a new ID, as at every change of what a session proves,
+     * with the change no longer due and the password counted as typed just now. The absolute timeout
+     * still counts from the sign-in.
+     *
+     * @return empty if the password is no longer {@code changed}: a reset or DeleteLoginProfile that
+     *     landed after the change ended every session of the principal, and this one must not come back
      */
-    public IssuedConsoleSession passwordChanged(ConsoleSession current) {
+    public Optional<IssuedConsoleSession> passwordChanged(ConsoleSession current, LoginProfile changed) {
+        if (!changed.principal().equals(current.principal())) {
+            throw new IllegalArgumentException("the password changed is not the session's principal's");
+        }
         return store.inTransaction(session -> {
-            Instant now = clock.instant();
+            // Locked as a reset locks it: a reset under way is waited for (and then seen), and one that
+            // comes later waits for this unit of work and then ends the session it opens.
+            boolean stillSet = session.loginProfiles().findToChange(current.principal())
+                    .map(LoginProfile::passwordHash).filter(changed.passwordHash()::equals).isPresent();
             session.consoleSessions().delete(current.digest());
-            return insert(session, new Draft(current.principal(), current.state(), current.mfaSerial(), false,
-                    current.createdAt(), current.authenticatedAt()), now, now);
+            if (!stillSet) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            return Optional.of(insert(session, new Draft(current.principal(), current.state(), current.mfaSerial(), false,
+                    current.createdAt(), current.authenticatedAt()), now, now));
         });
     }
 

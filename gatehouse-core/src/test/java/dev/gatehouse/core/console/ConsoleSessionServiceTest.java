@@ -15,6 +15,7 @@ import dev.gatehouse.core.testing.InMemoryStore;
 import dev.gatehouse.core.testing.WriteCountingStore;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
+import dev.gatehouse.core.user.LoginProfile;
 import dev.gatehouse.core.user.UserName;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -176,12 +177,49 @@ class ConsoleSessionServiceTest {
         ConsoleSession reauthenticated = sessions.reauthenticated(issued.session());
         assertThat(reauthenticated.reauthenticatedAtIfAny()).contains(Gatehouse.START.plus(Duration.ofMinutes(3)));
         gatehouse.clock.advance(Duration.ofMinutes(1));
-        IssuedConsoleSession changed = sessions.passwordChanged(reauthenticated);
+        LoginProfile password = gatehouse.passwords.changePassword(account.root(), Password.of("Correct-Horse-7"),
+                Password.of("Correct-Horse-8"), ORIGIN);
+        IssuedConsoleSession changed = sessions.passwordChanged(reauthenticated, password).orElseThrow();
         assertThat(changed.id()).as("a new ID after the change").isNotEqualTo(issued.id());
         assertThat(sessions.resume(issued.id())).as("the old ID opens nothing").isEmpty();
         ConsoleSession renewed = sessions.resume(changed.id()).orElseThrow();
         assertThat(renewed.passwordChangeRequired()).isFalse();
         assertThat(renewed.reauthenticatedAtIfAny()).contains(Gatehouse.START.plus(Duration.ofMinutes(4)));
         assertThat(renewed.createdAt()).as("the absolute timeout still counts from the sign-in").isEqualTo(Gatehouse.START);
+    }
+
+    @Test
+    void aPasswordReplacedOrRemovedAfterTheChangeOpensNoSession() {
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        gatehouse.passwords.createLoginProfile(bob.principal(), Password.of("Correct-Horse-8"), false, ORIGIN);
+        IssuedConsoleSession signedIn = sessions.start(bob.principal(), ConsoleSessionState.AUTHENTICATED, false,
+                Optional.empty());
+        LoginProfile changed = gatehouse.passwords.changePassword(bob.principal(), Password.of("Correct-Horse-8"),
+                Password.of("Correct-Horse-9"), ORIGIN);
+        gatehouse.passwords.resetPassword(bob.principal(), Password.of("Correct-Horse-10"), true, ORIGIN);
+
+        assertThat(sessions.passwordChanged(signedIn.session(), changed)).as("reset after the change").isEmpty();
+        assertThat(sessions.resume(signedIn.id())).isEmpty();
+        assertThat(sessions.endAll(bob.principal())).as("no session of bob's is left").isZero();
+
+        IssuedConsoleSession again = sessions.start(bob.principal(), ConsoleSessionState.AUTHENTICATED, false,
+                Optional.empty());
+        LoginProfile changedAgain = gatehouse.passwords.changePassword(bob.principal(), Password.of("Correct-Horse-10"),
+                Password.of("Correct-Horse-11"), ORIGIN);
+        gatehouse.passwords.deleteLoginProfile(bob.principal(), ORIGIN);
+        assertThat(sessions.passwordChanged(again.session(), changedAgain)).as("removed after the change").isEmpty();
+        assertThat(sessions.endAll(bob.principal())).as("no session of bob's is left").isZero();
+    }
+
+    @Test
+    void onlyThePrincipalsOwnPasswordRenewsItsSession() {
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        LoginProfile bobs = gatehouse.passwords.createLoginProfile(bob.principal(), Password.of("Correct-Horse-8"), false,
+                ORIGIN);
+        IssuedConsoleSession rootSession = sessions.start(account.root(), ConsoleSessionState.AUTHENTICATED, false,
+                Optional.empty());
+
+        assertThatThrownBy(() -> sessions.passwordChanged(rootSession.session(), bobs))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -14,6 +14,7 @@ import dev.gatehouse.core.crypto.PasswordHasher;
 import dev.gatehouse.core.crypto.SecretCipher;
 import dev.gatehouse.core.mfa.DeviceName;
 import dev.gatehouse.core.mfa.NewVirtualMfaDevice;
+import dev.gatehouse.core.store.Store;
 import dev.gatehouse.core.throttle.ThrottlePolicy;
 import dev.gatehouse.core.user.IamPath;
 import dev.gatehouse.core.user.IamUser;
@@ -35,6 +36,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A real Gatehouse, API and console, on a loopback port over a real SQLite store in a temporary
@@ -58,8 +60,16 @@ public final class ConsoleServer implements AutoCloseable {
     }
 
     public ConsoleServer(Path dataDirectory, ConsoleSettings settings) {
+        this(dataDirectory, settings, UnaryOperator.identity());
+    }
+
+    /**
+     * A server whose services reach the store through {@code around}: for a test that makes
+     * something land between two units of work of one request.
+     */
+    public ConsoleServer(Path dataDirectory, ConsoleSettings settings, UnaryOperator<Store> around) {
         store = JdbcStore.open(StoreSettings.embedded(dataDirectory));
-        services = IdentityServices.create(store, new SecretCipher(KeyRing.of(MasterKey.generate(new SecureRandom()))),
+        services = IdentityServices.create(around.apply(store), new SecretCipher(KeyRing.of(MasterKey.generate(new SecureRandom()))),
                 new PasswordHasher(TEST_HASHING), ThrottlePolicy.DEFAULT, clock);
         InterimAuthorizer authorizer = new InterimAuthorizer();
         server = GatehouseServer.start(new ServerSettings("127.0.0.1", 0), List.of(

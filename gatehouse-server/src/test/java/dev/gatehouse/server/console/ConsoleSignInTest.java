@@ -8,7 +8,10 @@ import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditOutcome;
 import dev.gatehouse.core.audit.Origin;
+import dev.gatehouse.core.crypto.Password;
 import dev.gatehouse.core.mfa.SerialNumber;
+import dev.gatehouse.core.store.Store;
+import dev.gatehouse.core.store.StoreSession;
 import dev.gatehouse.core.user.IamUser;
 import dev.gatehouse.server.console.ConsoleClient.Response;
 import dev.gatehouse.server.console.ConsoleServer.Authenticator;
@@ -17,6 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -189,6 +194,54 @@ class ConsoleSignInTest {
         assertThat(changed.location()).isEqualTo("/console/");
         assertThat(browser.follow(changed).text("h1")).isEqualTo("IAM dashboard");
         assertThat(events(account, AuditAction.PASSWORD_CHANGED)).hasSize(1);
+    }
+
+    @Test
+    void aPasswordResetJustAfterTheUserChangedItSignsTheBrowserOut(@TempDir Path racingData) {
+        AtomicReference<Runnable> beforeNextWrite = new AtomicReference<>();
+        try (ConsoleServer racing = new ConsoleServer(racingData, ConsoleSettings.DEFAULT,
+                store -> new BeforeNextWriteStore(store, beforeNextWrite))) {
+            Account account = racing.createAccount("acme");
+            IamUser bob = racing.createUser(account, "bob", false, true);
+            // An administrator's reset commits after bob's change has, before the page renews bob's session.
+            racing.services.audit().observe(event -> {
+                if (event.action() == AuditAction.PASSWORD_CHANGED && event.detail().equals("by the principal")) {
+                    beforeNextWrite.set(() -> racing.services.passwords().resetPassword(bob.principal(),
+                            Password.of("Reset-Horse-Battery-4"), true, Origin.LOCAL));
+                }
+            });
+            ConsoleClient racingBrowser = racing.client();
+            racingBrowser.signInAsUser("acme", "bob", ConsoleServer.PASSWORD);
+
+            Response changed = racingBrowser.submit(racingBrowser.get("/console/change-password")
+                    .form("form[action=/console/change-password]").set("current", ConsoleServer.PASSWORD)
+                    .set("new", "Brand-New-Horse-3").set("confirm", "Brand-New-Horse-3"));
+
+            assertThat(changed.location()).isEqualTo("/console/signin?password-replaced=1");
+            assertThat(racingBrowser.follow(changed).text(".message.notice")).contains("signed you out");
+            assertThat(racingBrowser.cookie(ConsoleCookies.SESSION)).as("the cookie cleared").isEmpty();
+            assertThat(racing.client().signInAsUser("acme", "bob", "Brand-New-Horse-3").status())
+                    .as("the reset stands").isEqualTo(401);
+            assertThat(racing.client().signInAsUser("acme", "bob", "Reset-Horse-Battery-4").location())
+                    .isEqualTo("/console/change-password");
+        }
+    }
+
+    /** A store that runs what {@code beforeNextWrite} holds, once, before its next unit of work. */
+    private record BeforeNextWriteStore(Store store, AtomicReference<Runnable> beforeNextWrite) implements Store {
+        @Override
+        public <T> T inTransaction(Function<StoreSession, T> work) {
+            Runnable landing = beforeNextWrite.getAndSet(null);
+            if (landing != null) {
+                landing.run();
+            }
+            return store.inTransaction(work);
+        }
+
+        @Override
+        public <T> T read(Function<StoreSession, T> work) {
+            return store.read(work);
+        }
     }
 
     @Test

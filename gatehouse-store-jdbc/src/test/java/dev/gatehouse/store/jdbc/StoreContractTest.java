@@ -1108,6 +1108,26 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aResetUnderWayWhenAChangedPasswordRenewsItsSessionLeavesNoSession() throws Exception {
+        ConsoleSessionService sessions = new ConsoleSessionService(store, gatehouse.audit, ConsoleSessionLimits.DEFAULT,
+                clock, new SecureRandom());
+        IssuedConsoleSession signedIn = sessions.start(account.root(), ConsoleSessionState.AUTHENTICATED, false,
+                Optional.empty());
+        LoginProfile changed = gatehouse.passwords.changePassword(account.root(), Password.of("Correct-Horse-7"),
+                Password.of("Changed-Horse-8"), ORIGIN);
+
+        Future<Optional<IssuedConsoleSession>> renewing = afterChangedMeanwhile(
+                session -> {
+                    resetBy(account.root(), "Other-Horse-10").accept(session);
+                    session.consoleSessions().deleteAllFor(account.root());
+                },
+                () -> sessions.passwordChanged(signedIn.session(), changed));
+
+        assertThat(renewing.get()).as("the reset, waited for, is seen").isEmpty();
+        assertThat(sessions.endAll(account.root())).as("no session of the root user is left").isZero();
+    }
+
+    @Test
     void aCodeUsedMeanwhileCannotResynchroniseTheDevice() throws Exception {
         NewVirtualMfaDevice device = enable(account.root(), "root-phone");
         clock.advance(Duration.ofMinutes(1));
@@ -1514,7 +1534,10 @@ abstract class StoreContractTest {
         assertThat(authenticated.csrfToken()).isNotEqualTo(seen.csrfToken());
 
         clock.advance(Duration.ofMinutes(5));
-        IssuedConsoleSession renewed = sessions.passwordChanged(sessions.reauthenticated(authenticated));
+        LoginProfile changed = gatehouse.passwords.changePassword(account.root(), Password.of("Correct-Horse-7"),
+                Password.of("Changed-Horse-8"), ORIGIN);
+        IssuedConsoleSession renewed = sessions.passwordChanged(sessions.reauthenticated(authenticated), changed)
+                .orElseThrow();
         assertThat(sessions.resume(signedIn.id())).as("the ID before the password change is spent").isEmpty();
         ConsoleSession reread = sessions.resume(renewed.id()).orElseThrow();
         assertThat(reread.passwordChangeRequired()).isFalse();

@@ -4,6 +4,7 @@ import dev.gatehouse.core.crypto.Password;
 import dev.gatehouse.core.error.AccessDeniedException;
 import dev.gatehouse.core.error.GatehouseException;
 import dev.gatehouse.core.error.ValidationException;
+import dev.gatehouse.core.user.LoginProfile;
 import dev.gatehouse.server.console.Access;
 import dev.gatehouse.server.console.ConsoleContext;
 import dev.gatehouse.server.console.ConsoleErrors;
@@ -72,9 +73,10 @@ public final class PasswordChangePage implements ConsolePages {
             render(request, place, HttpStatus.BAD_REQUEST, "The new password and its confirmation are not the same.");
             return;
         }
+        LoginProfile changed;
         try {
-            console.services().passwords().changePassword(request.principal(), current(request), Password.of(fresh),
-                    request.origin());
+            changed = console.services().passwords().changePassword(request.principal(), current(request),
+                    Password.of(fresh), request.origin());
         } catch (AccessDeniedException wrongPassword) {
             render(request, place, HttpStatus.FORBIDDEN, WRONG_CURRENT);
             return;
@@ -83,7 +85,9 @@ public final class PasswordChangePage implements ConsolePages {
             render(request, place, ConsoleErrors.status(refused), ConsoleErrors.message(refused));
             return;
         }
-        request.startSession(console.sessions().passwordChanged(request.session()));
+        if (!SessionAfterPasswordChange.renew(request, changed)) {
+            return;
+        }
         request.redirect(place.after);
     }
 

@@ -74,6 +74,9 @@ public final class SignInPages implements ConsolePages {
             fields.put("notice", "You have signed out.");
         } else if (!request.query("device-removed").isEmpty()) {
             fields.put("notice", "Your MFA device was removed while you were signing in. Sign in again.");
+        } else if (!request.query("password-replaced").isEmpty()) {
+            fields.put("notice", "Your password was changed again by an administrator, or removed, just after you"
+                    + " changed it, which signed you out.");
         }
         request.render("signin.jte", "Sign in", fields);
     }
