@@ -124,8 +124,10 @@ public final class PasswordService {
      * counts towards the sign-in's throttle (and is audited); while the principal is throttled, the
      * old password is not tried. Ends the principal's console sessions.
      *
-     * @throws AccessDeniedException if the old password is wrong, or it has expired under a policy
-     *     with a hard expiry, which leaves a new password to an administrator
+     * @throws AccessDeniedException if the old password is wrong, was reset by an administrator after
+     *     it was checked, or has expired under a policy with a hard expiry, which leaves a new password
+     *     to an administrator (the last two are audited as failures but not counted as wrong passwords)
+     * @throws NoSuchEntityException if the principal has no password
      * @throws LimitExceededException while too many recent wrong passwords block the principal
      * @throws PasswordPolicyViolationException if the new one breaks the policy or reuses a recent one
      */
@@ -168,7 +170,7 @@ public final class PasswordService {
         if (refusal.isPresent()) {
             throw refusal.get();
         }
-        Changed outcome = store.inTransaction(session -> {
+        ChangeOutcome outcome = store.inTransaction(session -> {
             Account account = Lookups.requireAccount(session, principal.accountId());
             LoginProfile profile = session.loginProfiles().findToChange(principal)
                     .orElseThrow(() -> new NoSuchEntityException("The principal has no password."));
@@ -188,7 +190,7 @@ public final class PasswordService {
             session.consoleSessions().deleteAllFor(principal);
             audit.record(session, principal.accountId(), actor, AuditAction.PASSWORD_CHANGED,
                     AuditOutcome.SUCCESS, origin, false, "by the principal");
-            return new Changed(Optional.of(changed), Optional.empty());
+            return new ChangeOutcome(Optional.of(changed), Optional.empty());
         });
         if (outcome.refusal().isPresent()) {
             throw outcome.refusal().get();
@@ -197,15 +199,15 @@ public final class PasswordService {
     }
 
     /** What the last unit of work of a ChangePassword came to: the new password, or the refusal to throw after its commit. */
-    private record Changed(Optional<LoginProfile> profile, Optional<GatehouseException> refusal) {
+    private record ChangeOutcome(Optional<LoginProfile> profile, Optional<GatehouseException> refusal) {
     }
 
     /** A refused ChangePassword whose old password was right: audited as a failure, thrown once the audit commits. */
-    private Changed refused(StoreSession session, PrincipalRef principal, String actor, Origin origin, String reason,
+    private ChangeOutcome refused(StoreSession session, PrincipalRef principal, String actor, Origin origin, String reason,
             GatehouseException refusal) {
         audit.record(session, principal.accountId(), actor, AuditAction.PASSWORD_CHANGED, AuditOutcome.FAILURE, origin,
                 false, reason);
-        return new Changed(Optional.empty(), Optional.of(refusal));
+        return new ChangeOutcome(Optional.empty(), Optional.of(refusal));
     }
 
     /** UpdateLoginProfile: an administrator sets a new password. Ends the principal's console sessions. */

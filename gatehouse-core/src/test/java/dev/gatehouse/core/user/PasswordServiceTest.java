@@ -126,6 +126,10 @@ class PasswordServiceTest {
         });
         assertThat(administrator.hasher.verify(Password.of("Reset-Horse-9"),
                 administrator.passwords.findLoginProfile(changing.root()).orElseThrow().passwordHash())).isTrue();
+        List<ThrottleState> throttled = shared.read(session -> session.throttles()
+                .find(List.of(PasswordService.throttleKey(changing.root()))));
+        assertThat(throttled).as("the old password was right when checked: no failure counted")
+                .allSatisfy(state -> assertThat(state.consecutiveFailures()).isZero());
     }
 
     private static AuditEvent lastPasswordChange(InMemoryStore store) {

@@ -22,7 +22,8 @@ import java.util.Optional;
  * it expire (AWS's "Password change required"; everything else in the console sends it here until it
  * is done), and the change it asks for on its Security credentials. Both are the domain's
  * ChangePassword, which checks the current password under the sign-in's throttle and ends the
- * principal's console sessions; this one goes on under a new session ID.
+ * principal's console sessions; this one goes on under a new session ID, unless the password was
+ * replaced or removed again in the moment after the change, which signs the browser out.
  */
 public final class PasswordChangePage implements ConsolePages {
 

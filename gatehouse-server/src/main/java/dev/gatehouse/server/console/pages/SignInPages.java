@@ -75,8 +75,8 @@ public final class SignInPages implements ConsolePages {
         } else if (!request.query("device-removed").isEmpty()) {
             fields.put("notice", "Your MFA device was removed while you were signing in. Sign in again.");
         } else if (!request.query("password-replaced").isEmpty()) {
-            fields.put("notice", "Your password was changed again by an administrator, or removed, just after you"
-                    + " changed it, which signed you out.");
+            fields.put("notice", "Your password was changed again, or removed, just after you changed it, which"
+                    + " signed you out. Sign in again.");
         }
         request.render("signin.jte", "Sign in", fields);
     }

@@ -281,9 +281,9 @@ public final class UserPages implements ConsolePages {
             show(request, ConsoleErrors.status(refused), ConsoleErrors.message(refused));
             return;
         }
+        // A new password ended all of the user's console sessions; an administrator resetting its own goes
+        // on under a new session ID, unless its password was replaced again meanwhile.
         if (resetTo.isPresent() && user.principal().equals(request.principal())
-                // A new password ended all of the user's console sessions; an administrator resetting its
-                // own goes on under a new session ID, unless its password was replaced again meanwhile.
                 && !SessionAfterPasswordChange.renew(request, resetTo.get())) {
             return;
         }
