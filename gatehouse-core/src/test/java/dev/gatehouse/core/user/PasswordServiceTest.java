@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.account.PasswordPolicy;
+import dev.gatehouse.core.account.PrincipalRef;
 import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditOutcome;
@@ -96,16 +97,9 @@ class PasswordServiceTest {
                 Password.of("Correct-Horse-2"), Origin.LOCAL)).isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining("expired");
 
-        assertThat(lastPasswordChange(store)).satisfies(event -> {
-            assertThat(event.outcome()).isEqualTo(AuditOutcome.FAILURE);
-            assertThat(event.detail()).isEqualTo("password expired");
-        });
+        assertRefusedWithoutCounting(store, expiring.root(), "password expired");
         assertThat(strict.hasher.verify(Password.of("Correct-Horse-1"),
                 strict.passwords.findLoginProfile(expiring.root()).orElseThrow().passwordHash())).isTrue();
-        List<ThrottleState> throttled = store.read(session -> session.throttles()
-                .find(List.of(PasswordService.throttleKey(expiring.root()))));
-        assertThat(throttled).as("the old password was right: no failure counted")
-                .allSatisfy(state -> assertThat(state.consecutiveFailures()).isZero());
     }
 
     @Test
@@ -120,22 +114,25 @@ class PasswordServiceTest {
         assertThatThrownBy(() -> principal.passwords.changePassword(changing.root(), Password.of("Correct-Horse-1"),
                 Password.of("Correct-Horse-2"), Origin.LOCAL)).isInstanceOf(AccessDeniedException.class);
 
-        assertThat(lastPasswordChange(shared)).satisfies(event -> {
-            assertThat(event.outcome()).isEqualTo(AuditOutcome.FAILURE);
-            assertThat(event.detail()).isEqualTo("password reset meanwhile");
-        });
+        assertRefusedWithoutCounting(shared, changing.root(), "password reset meanwhile");
         assertThat(administrator.hasher.verify(Password.of("Reset-Horse-9"),
                 administrator.passwords.findLoginProfile(changing.root()).orElseThrow().passwordHash())).isTrue();
-        List<ThrottleState> throttled = shared.read(session -> session.throttles()
-                .find(List.of(PasswordService.throttleKey(changing.root()))));
-        assertThat(throttled).as("the old password was right when checked: no failure counted")
-                .allSatisfy(state -> assertThat(state.consecutiveFailures()).isZero());
     }
 
-    private static AuditEvent lastPasswordChange(InMemoryStore store) {
+    /**
+     * The last password change of {@code principal} was audited as a failure for {@code reason}, and
+     * not counted towards the throttle: the old password was right when it was checked.
+     */
+    private static void assertRefusedWithoutCounting(InMemoryStore store, PrincipalRef principal, String reason) {
         List<AuditEvent> changes = store.auditEvents().stream()
                 .filter(event -> event.action() == AuditAction.PASSWORD_CHANGED).toList();
-        return changes.get(changes.size() - 1);
+        assertThat(changes.get(changes.size() - 1)).satisfies(event -> {
+            assertThat(event.outcome()).isEqualTo(AuditOutcome.FAILURE);
+            assertThat(event.detail()).isEqualTo(reason);
+        });
+        List<ThrottleState> throttled = store.read(session -> session.throttles()
+                .find(List.of(PasswordService.throttleKey(principal))));
+        assertThat(throttled).as("no failure counted").allSatisfy(state -> assertThat(state.consecutiveFailures()).isZero());
     }
 
     /** A store that runs {@code before} ahead of its {@code n}th write: another request landing in between. */
