@@ -105,7 +105,8 @@ public record PasswordPolicy(int minimumLength, boolean requireSymbols, boolean 
 
     /**
      * Whether a password last changed at {@code changedAt} has expired at {@code now} beyond what
-     * its user may fix: under a hard expiry, only an administrator can set a new one.
+     * its user may fix in the console: under a hard expiry, only an administrator can set a new one
+     * there (the user's own ChangePassword through the API still can).
      */
     public boolean lockedOutByExpiry(Instant changedAt, Instant now) {
         return hardExpiry && hasExpired(changedAt, now);

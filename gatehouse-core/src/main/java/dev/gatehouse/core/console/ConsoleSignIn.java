@@ -54,7 +54,7 @@ public final class ConsoleSignIn {
 
     private BiFunction<StoreSession, PasswordSignIn, PasswordStep> openSession(Optional<ConsoleSessionId> previous) {
         return (session, result) -> {
-            if (result.outcome() == SignInOutcome.FAILED) {
+            if (result.outcome() == SignInOutcome.FAILED || result.outcome() == SignInOutcome.EXPIRED) {
                 return new PasswordStep(result, Optional.empty());
             }
             ConsoleSessionState state = result.outcome() == SignInOutcome.MFA_REQUIRED ? ConsoleSessionState.PENDING_MFA
@@ -64,7 +64,10 @@ public final class ConsoleSignIn {
         };
     }
 
-    /** The password step's result, and the session it opened: pending a code, or signed in; none on failure. */
+    /**
+     * The password step's result, and the session it opened: pending a code, or signed in; none on
+     * failure or for a password expired under a hard expiry.
+     */
     public record PasswordStep(PasswordSignIn result, Optional<IssuedConsoleSession> session) {
 
         public PasswordStep {

@@ -4,6 +4,7 @@ import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.account.AccountAlias;
 import dev.gatehouse.core.account.AccountId;
 import dev.gatehouse.core.account.EmailAddress;
+import dev.gatehouse.core.account.PasswordPolicy;
 import dev.gatehouse.core.account.PrincipalRef;
 import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditOutcome;
@@ -229,15 +230,22 @@ public final class SignInService {
         throttle.reset(session, standing);
         PrincipalRef found = principal.get();
         LoginProfile current = profile.get();
+        // The account's password policy, and so its expiry, binds its IAM users, not its root user (as on AWS).
+        Optional<PasswordPolicy> expiryPolicy = found instanceof PrincipalRef.User
+                ? Optional.of(session.accounts().find(found.accountId()).orElseThrow().passwordPolicy()) : Optional.empty();
+        if (expiryPolicy.filter(policy -> policy.lockedOutByExpiry(current.changedAt(), now)).isPresent()) {
+            audit.record(session, found.accountId(), Lookups.arn(session, found), AuditAction.SIGN_IN_PASSWORD,
+                    AuditOutcome.FAILURE, origin, false, "password expired: only an administrator can set a new one");
+            return new PasswordSignIn(SignInOutcome.EXPIRED, found, false);
+        }
         if (rehashed.isPresent()) {
             // Never a password back: a profile deleted meanwhile is left deleted.
             session.loginProfiles().update(new LoginProfile(found, rehashed.get(), current.resetRequired(),
                     current.createdAt(), current.changedAt(), current.lastUsedAt()));
         }
         session.loginProfiles().recordUse(found, now);
-        Account account = session.accounts().find(found.accountId()).orElseThrow();
         boolean changeRequired = current.resetRequired()
-                || account.passwordPolicy().hasExpired(current.changedAt(), now);
+                || expiryPolicy.filter(policy -> policy.hasExpired(current.changedAt(), now)).isPresent();
         boolean mfa = session.mfaDevices().countAssignedTo(found) > 0;
         audit.record(session, found.accountId(), Lookups.arn(session, found), AuditAction.SIGN_IN_PASSWORD, AuditOutcome.SUCCESS,
                 origin, false, mfa ? "MFA required" : "");

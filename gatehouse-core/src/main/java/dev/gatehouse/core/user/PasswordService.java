@@ -124,9 +124,12 @@ public final class PasswordService {
      * counts towards the sign-in's throttle (and is audited); while the principal is throttled, the
      * old password is not tried. Ends the principal's console sessions.
      *
-     * @throws AccessDeniedException if the old password is wrong, was reset by an administrator after
-     *     it was checked, or has expired under a policy with a hard expiry, which leaves a new password
-     *     to an administrator (the last two are audited as failures but not counted as wrong passwords)
+     * <p>An expired password can be changed here even under a policy with a hard expiry, as AWS's
+     * ChangePassword allows a user with an access key: the hard expiry closes the console (the sign-in
+     * answers {@link dev.gatehouse.core.signin.SignInOutcome#EXPIRED}), not this.
+     *
+     * @throws AccessDeniedException if the old password is wrong, or was reset by an administrator after
+     *     it was checked (audited as a failure but not counted as a wrong password)
      * @throws NoSuchEntityException if the principal has no password
      * @throws LimitExceededException while too many recent wrong passwords block the principal
      * @throws PasswordPolicyViolationException if the new one breaks the policy or reuses a recent one
@@ -170,7 +173,8 @@ public final class PasswordService {
         if (refusal.isPresent()) {
             throw refusal.get();
         }
-        ChangeOutcome outcome = store.inTransaction(session -> {
+        // Empty when refused: the refusal's audit event is committed before it is thrown.
+        Optional<LoginProfile> changed = store.inTransaction(session -> {
             Account account = Lookups.requireAccount(session, principal.accountId());
             LoginProfile profile = session.loginProfiles().findToChange(principal)
                     .orElseThrow(() -> new NoSuchEntityException("The principal has no password."));
@@ -178,36 +182,17 @@ public final class PasswordService {
             // Reset by an administrator since the old password was checked: that password stands. Not
             // counted as a wrong password, since it was right when checked.
             if (!profile.passwordHash().equals(checked)) {
-                return refused(session, principal, actor, origin, "password reset meanwhile",
-                        new AccessDeniedException("The old password is not correct."));
+                audit.record(session, principal.accountId(), actor, AuditAction.PASSWORD_CHANGED, AuditOutcome.FAILURE,
+                        origin, false, "password reset meanwhile");
+                return Optional.<LoginProfile>empty();
             }
-            if (account.passwordPolicy().lockedOutByExpiry(profile.changedAt(), clock.instant())) {
-                return refused(session, principal, actor, origin, "password expired",
-                        new AccessDeniedException("The password has expired and the account's password policy lets"
-                                + " only an administrator set a new one."));
-            }
-            LoginProfile changed = replace(session, account, profile, newPassword, false);
+            LoginProfile replaced = replace(session, account, profile, newPassword, false);
             session.consoleSessions().deleteAllFor(principal);
             audit.record(session, principal.accountId(), actor, AuditAction.PASSWORD_CHANGED,
                     AuditOutcome.SUCCESS, origin, false, "by the principal");
-            return new ChangeOutcome(Optional.of(changed), Optional.empty());
+            return Optional.of(replaced);
         });
-        if (outcome.refusal().isPresent()) {
-            throw outcome.refusal().get();
-        }
-        return outcome.profile().orElseThrow();
-    }
-
-    /** What the last unit of work of a ChangePassword came to: the new password, or the refusal to throw after its commit. */
-    private record ChangeOutcome(Optional<LoginProfile> profile, Optional<GatehouseException> refusal) {
-    }
-
-    /** A refused ChangePassword whose old password was right: audited as a failure, thrown once the audit commits. */
-    private ChangeOutcome refused(StoreSession session, PrincipalRef principal, String actor, Origin origin, String reason,
-            GatehouseException refusal) {
-        audit.record(session, principal.accountId(), actor, AuditAction.PASSWORD_CHANGED, AuditOutcome.FAILURE, origin,
-                false, reason);
-        return new ChangeOutcome(Optional.empty(), Optional.of(refusal));
+        return changed.orElseThrow(() -> new AccessDeniedException("The old password is not correct."));
     }
 
     /** UpdateLoginProfile: an administrator sets a new password. Ends the principal's console sessions. */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.Account;
+import dev.gatehouse.core.account.PasswordPolicy;
 import dev.gatehouse.core.account.PrincipalRef;
 import dev.gatehouse.core.audit.AuditAction;
+import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditOutcome;
 import dev.gatehouse.core.audit.Origin;
 import dev.gatehouse.core.crypto.Argon2Parameters;
@@ -46,6 +48,35 @@ class SignInServiceTest {
         PasswordSignIn result = gatehouse.signIn.signInRoot("ROOT@example.com", Password.of("Correct-Horse-7"), ORIGIN);
         assertThat(result.outcome()).isEqualTo(SignInOutcome.SIGNED_IN);
         assertThat(result.principal()).isEqualTo(account.root());
+    }
+
+    @Test
+    void keepsAUserWhosePasswordExpiredUnderAHardExpiryOutUntilAnAdministratorResetsIt() {
+        IamUser alice = gatehouse.users.createUser(account.id(), UserName.of("alice"), IamPath.ROOT, Tags.NONE, ORIGIN);
+        gatehouse.passwords.createLoginProfile(alice.principal(), Password.of("Correct-Horse-7"), false, ORIGIN);
+        gatehouse.accounts.updatePasswordPolicy(account.id(), new PasswordPolicy(8, false, false, false, false, 3, 0, 30,
+                true, true), ORIGIN);
+        gatehouse.clock.advance(Duration.ofDays(30));
+
+        PasswordSignIn expired = gatehouse.signIn.signInUser("general", "alice", Password.of("Correct-Horse-7"), ORIGIN);
+        assertThat(expired.outcome()).isEqualTo(SignInOutcome.EXPIRED);
+        assertThat(expired.principal()).isEqualTo(alice.principal());
+        AuditEvent refused = store.auditEvents().get(store.auditEvents().size() - 1);
+        assertThat(refused.action()).isEqualTo(AuditAction.SIGN_IN_PASSWORD);
+        assertThat(refused.outcome()).isEqualTo(AuditOutcome.FAILURE);
+        assertThat(refused.detail()).contains("expired");
+        assertThat(gatehouse.passwords.findLoginProfile(alice.principal()).orElseThrow().lastUsed())
+                .as("not a use of the password").isEmpty();
+        assertThat(gatehouse.signIn.signInUser("general", "alice", Password.of("wrong"), ORIGIN).outcome())
+                .as("a wrong password learns nothing of it").isEqualTo(SignInOutcome.FAILED);
+        PasswordSignIn root = gatehouse.signIn.signInRoot("root@example.com", Password.of("Correct-Horse-7"), ORIGIN);
+        assertThat(root.outcome()).as("the policy binds IAM users, not the root user").isEqualTo(SignInOutcome.SIGNED_IN);
+        assertThat(root.passwordChangeRequired()).as("nor does its expiry").isFalse();
+
+        gatehouse.passwords.resetPassword(alice.principal(), Password.of("Reset-Horse-8"), true, ORIGIN);
+        PasswordSignIn reset = gatehouse.signIn.signInUser("general", "alice", Password.of("Reset-Horse-8"), ORIGIN);
+        assertThat(reset.outcome()).isEqualTo(SignInOutcome.SIGNED_IN);
+        assertThat(reset.passwordChangeRequired()).isTrue();
     }
 
     @Test

@@ -293,6 +293,29 @@ class ConsoleSignInTest {
     }
 
     @Test
+    void aPasswordExpiredUnderAHardExpiryKeepsTheUserOutUntilAnAdministratorResetsIt() {
+        Account account = console.createAccount("acme");
+        IamUser bob = console.createUser(account, "bob", false, false);
+        console.services.accounts().updatePasswordPolicy(account.id(), new PasswordPolicy(8, false, false, false, false, 0,
+                0, 30, true, true), Origin.LOCAL);
+        console.clock.advance(Duration.ofDays(31));
+
+        Response refused = browser.signInAsUser("acme", "bob", ConsoleServer.PASSWORD);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text(".message.error")).contains(SignInPages.EXPIRED);
+        assertThat(browser.cookie(ConsoleCookies.SESSION)).as("no session").isEmpty();
+        assertThat(browser.signInAsUser("acme", "bob", "Wrong-Horse-Battery-1").text(".message.error"))
+                .as("only the right password learns of the expiry").contains(SignInPages.WRONG_DETAILS);
+        assertThat(console.client().signInAsRoot(ConsoleServer.ROOT_EMAIL, ConsoleServer.PASSWORD).location())
+                .as("the policy binds IAM users only").isEqualTo("/console/");
+
+        console.services.passwords().resetPassword(bob.principal(), Password.of("Reset-Horse-Battery-2"), true,
+                Origin.LOCAL);
+        assertThat(browser.signInAsUser("acme", "bob", "Reset-Horse-Battery-2").location())
+                .isEqualTo("/console/change-password");
+    }
+
+    @Test
     void aPasswordThePolicyLetExpireMustBeChangedToo() {
         Account account = console.createAccount("acme");
         console.services.accounts().updatePasswordPolicy(account.id(), PasswordPolicy.custom(8, false, false, false, false, 0, 1),

@@ -34,11 +34,15 @@ import java.util.Optional;
  * Sign-in, as AWS's console does it: the root user by e-mail address or an IAM user by account
  * (ID or alias) and user name, then the password; then, when the principal has MFA, a code from
  * one of its devices. Each step that passes gets a new session ID. Sign-out ends the session.
- * Messages never tell a guesser which part was wrong.
+ * Messages never tell a guesser which part was wrong; only the right password learns that it has
+ * expired beyond what its user may fix.
  */
 public final class SignInPages implements ConsolePages {
 
     public static final String WRONG_DETAILS = "Your sign-in details are not correct. Check them and try again.";
+    /** Said only to whoever typed the right password (AWS's HardExpiry): it tells no guesser anything. */
+    public static final String EXPIRED = "Your password has expired, and your account's password policy lets only an"
+            + " administrator set a new one. Ask an administrator to reset your password.";
     public static final String WRONG_CODE = "The code was not accepted. Wait for your device to show a new code, then enter it.";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -96,6 +100,12 @@ public final class SignInPages implements ConsolePages {
         } catch (ValidationException unusablePassword) {
             // An empty or overlong password: no principal's, so the same answer as a wrong one.
             step = Optional.empty();
+        }
+        if (step.filter(passed -> passed.result().outcome() == SignInOutcome.EXPIRED).isPresent()) {
+            Map<String, Object> fields = fields(kind, email, accountId, userName);
+            fields.put("error", EXPIRED);
+            request.render(HttpStatus.FORBIDDEN, "signin.jte", "Sign in", fields);
+            return;
         }
         Optional<IssuedConsoleSession> issued = step.flatMap(PasswordStep::session);
         if (issued.isEmpty()) {
