@@ -104,11 +104,19 @@ public record PasswordPolicy(int minimumLength, boolean requireSymbols, boolean 
     }
 
     /**
-     * Whether a password last changed at {@code changedAt} has expired at {@code now} beyond what
-     * its user may fix in the console: under a hard expiry, only an administrator can set a new one
-     * there (the user's own ChangePassword through the API still can).
+     * Whether {@code principal}, whose password was last changed at {@code changedAt}, must change it
+     * at {@code now} because it has expired. The expiry binds IAM users, not the root user, as on AWS.
      */
-    public boolean lockedOutByExpiry(Instant changedAt, Instant now) {
-        return hardExpiry && hasExpired(changedAt, now);
+    public boolean requiresChange(PrincipalRef principal, Instant changedAt, Instant now) {
+        return principal instanceof PrincipalRef.User && hasExpired(changedAt, now);
+    }
+
+    /**
+     * Whether {@code principal}'s password, last changed at {@code changedAt}, has expired at {@code now}
+     * beyond what its user may fix in the console (AWS's HardExpiry): only an administrator can set a
+     * new one there, though the user's own ChangePassword through the API still can.
+     */
+    public boolean locksOutOfConsole(PrincipalRef principal, Instant changedAt, Instant now) {
+        return hardExpiry && requiresChange(principal, changedAt, now);
     }
 }

@@ -53,14 +53,12 @@ public final class ConsoleSignIn {
     }
 
     private BiFunction<StoreSession, PasswordSignIn, PasswordStep> openSession(Optional<ConsoleSessionId> previous) {
-        return (session, result) -> {
-            if (result.outcome() == SignInOutcome.FAILED || result.outcome() == SignInOutcome.EXPIRED) {
-                return new PasswordStep(result, Optional.empty());
-            }
-            ConsoleSessionState state = result.outcome() == SignInOutcome.MFA_REQUIRED ? ConsoleSessionState.PENDING_MFA
-                    : ConsoleSessionState.AUTHENTICATED;
-            return new PasswordStep(result, Optional.of(sessions.start(session, result.principal(), state,
-                    result.passwordChangeRequired(), previous)));
+        return (session, result) -> switch (result.outcome()) {
+            case FAILED, EXPIRED -> new PasswordStep(result, Optional.empty());
+            case MFA_REQUIRED -> new PasswordStep(result, Optional.of(sessions.start(session, result.principal(),
+                    ConsoleSessionState.PENDING_MFA, result.passwordChangeRequired(), previous)));
+            case SIGNED_IN -> new PasswordStep(result, Optional.of(sessions.start(session, result.principal(),
+                    ConsoleSessionState.AUTHENTICATED, result.passwordChangeRequired(), previous)));
         };
     }
 

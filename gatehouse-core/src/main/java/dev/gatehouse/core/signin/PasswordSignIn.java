@@ -7,15 +7,17 @@ import java.util.Optional;
 /**
  * The result of the password step.
  *
- * @param principal {@code null} when the sign-in failed
- * @param passwordChangeRequired the password was reset by an administrator or has expired
+ * @param principal {@code null} when the sign-in failed; present for {@link SignInOutcome#EXPIRED},
+ *     whose password was right
+ * @param passwordChangeRequired the password was reset by an administrator, or it is an IAM user's
+ *     and has expired
  */
 public record PasswordSignIn(SignInOutcome outcome, PrincipalRef principal, boolean passwordChangeRequired) {
 
     public PasswordSignIn {
         Objects.requireNonNull(outcome, "outcome");
         if ((outcome == SignInOutcome.FAILED) != (principal == null)) {
-            throw new IllegalArgumentException("a principal goes with success, and only with success");
+            throw new IllegalArgumentException("a principal goes with a right password, and only with one");
         }
     }
 

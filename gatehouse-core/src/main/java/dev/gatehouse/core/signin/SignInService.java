@@ -230,10 +230,8 @@ public final class SignInService {
         throttle.reset(session, standing);
         PrincipalRef found = principal.get();
         LoginProfile current = profile.get();
-        // The account's password policy, and so its expiry, binds its IAM users, not its root user (as on AWS).
-        Optional<PasswordPolicy> expiryPolicy = found instanceof PrincipalRef.User
-                ? Optional.of(session.accounts().find(found.accountId()).orElseThrow().passwordPolicy()) : Optional.empty();
-        if (expiryPolicy.filter(policy -> policy.lockedOutByExpiry(current.changedAt(), now)).isPresent()) {
+        PasswordPolicy policy = session.accounts().find(found.accountId()).orElseThrow().passwordPolicy();
+        if (policy.locksOutOfConsole(found, current.changedAt(), now)) {
             audit.record(session, found.accountId(), Lookups.arn(session, found), AuditAction.SIGN_IN_PASSWORD,
                     AuditOutcome.FAILURE, origin, false, "password expired: only an administrator can set a new one");
             return new PasswordSignIn(SignInOutcome.EXPIRED, found, false);
@@ -244,8 +242,7 @@ public final class SignInService {
                     current.createdAt(), current.changedAt(), current.lastUsedAt()));
         }
         session.loginProfiles().recordUse(found, now);
-        boolean changeRequired = current.resetRequired()
-                || expiryPolicy.filter(policy -> policy.hasExpired(current.changedAt(), now)).isPresent();
+        boolean changeRequired = current.resetRequired() || policy.requiresChange(found, current.changedAt(), now);
         boolean mfa = session.mfaDevices().countAssignedTo(found) > 0;
         audit.record(session, found.accountId(), Lookups.arn(session, found), AuditAction.SIGN_IN_PASSWORD, AuditOutcome.SUCCESS,
                 origin, false, mfa ? "MFA required" : "");

@@ -195,6 +195,20 @@ public final class PasswordService {
         return changed.orElseThrow(() -> new AccessDeniedException("The old password is not correct."));
     }
 
+    /**
+     * Whether {@code principal}'s password has expired under a hard expiry, so that the console must
+     * not let it set a new one (AWS's HardExpiry): for a session opened before the expiry, since the
+     * sign-in lets no such principal in after it.
+     */
+    public boolean locksOutOfConsole(PrincipalRef principal) {
+        return store.read(session -> {
+            PasswordPolicy policy = Lookups.requireAccount(session, principal.accountId()).passwordPolicy();
+            return session.loginProfiles().find(principal)
+                    .filter(profile -> policy.locksOutOfConsole(principal, profile.changedAt(), clock.instant()))
+                    .isPresent();
+        });
+    }
+
     /** UpdateLoginProfile: an administrator sets a new password. Ends the principal's console sessions. */
     public LoginProfile resetPassword(PrincipalRef principal, Password newPassword, boolean resetRequired,
             Origin origin) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.Account;
+import dev.gatehouse.core.account.PasswordPolicy;
 import dev.gatehouse.core.audit.AuditAction;
 import dev.gatehouse.core.audit.AuditEvent;
 import dev.gatehouse.core.audit.AuditOutcome;
@@ -86,6 +87,19 @@ class ConsoleSignInTest {
 
         assertThat(step.result().outcome()).isEqualTo(SignInOutcome.SIGNED_IN);
         assertThat(step.session().orElseThrow().session().state()).isEqualTo(ConsoleSessionState.AUTHENTICATED);
+    }
+
+    @Test
+    void aPasswordExpiredUnderAHardExpiryOpensNoSession() {
+        gatehouse.accounts.updatePasswordPolicy(account.id(), new PasswordPolicy(8, false, false, false, false, 3, 0, 30,
+                true, true), ORIGIN);
+        gatehouse.clock.advance(Duration.ofDays(30));
+
+        PasswordStep step = aliceSignsIn(PASSWORD);
+
+        assertThat(step.result().outcome()).isEqualTo(SignInOutcome.EXPIRED);
+        assertThat(step.session()).isEmpty();
+        assertThat(sessions.endAll(step.result().principal())).as("no session of alice's was stored").isZero();
     }
 
     @Test

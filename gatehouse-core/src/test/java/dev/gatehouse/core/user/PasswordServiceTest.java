@@ -3,6 +3,7 @@ package dev.gatehouse.core.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.core.Tags;
 import dev.gatehouse.core.account.Account;
 import dev.gatehouse.core.account.PasswordPolicy;
 import dev.gatehouse.core.account.PrincipalRef;
@@ -41,12 +42,17 @@ class PasswordServiceTest {
         assertChanged(passwords.changePassword(account.root(), Password.of("Correct-Horse-1"),
                 Password.of("Correct-Horse-2"), Origin.LOCAL), "Correct-Horse-2");
 
+        IamUser bob = gatehouse.users.createUser(account.id(), UserName.of("bob"), IamPath.ROOT, Tags.NONE, Origin.LOCAL);
+        passwords.createLoginProfile(bob.principal(), Password.of("Correct-Horse-4"), false, Origin.LOCAL);
         gatehouse.accounts.updatePasswordPolicy(account.id(), new PasswordPolicy(8, false, false, false, false, 3, 0, 30,
                 true, true), Origin.LOCAL);
         gatehouse.clock.advance(Duration.ofDays(31));
-        // The hard expiry closes the console (see SignInServiceTest), not the principal's own ChangePassword, as on AWS.
-        assertChanged(passwords.changePassword(account.root(), Password.of("Correct-Horse-2"),
-                Password.of("Correct-Horse-3"), Origin.LOCAL), "Correct-Horse-3");
+        assertThat(passwords.locksOutOfConsole(bob.principal())).isTrue();
+        assertThat(passwords.locksOutOfConsole(account.root())).as("the expiry binds IAM users only").isFalse();
+        // The hard expiry closes the console (see SignInServiceTest), not the user's own ChangePassword, as on AWS.
+        assertChanged(passwords.changePassword(bob.principal(), Password.of("Correct-Horse-4"),
+                Password.of("Correct-Horse-5"), Origin.LOCAL), "Correct-Horse-5");
+        assertThat(passwords.locksOutOfConsole(bob.principal())).as("a new password has not expired").isFalse();
     }
 
     private void assertChanged(LoginProfile changed, String password) {

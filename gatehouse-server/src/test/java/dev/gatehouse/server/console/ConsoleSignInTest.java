@@ -316,6 +316,27 @@ class ConsoleSignInTest {
     }
 
     @Test
+    void aSessionOpenedBeforeAHardExpiryCannotSetANewPasswordAfterIt() {
+        Account account = console.createAccount("acme");
+        console.createUser(account, "bob", false, false);
+        console.services.accounts().updatePasswordPolicy(account.id(), new PasswordPolicy(8, false, false, false, false, 0,
+                0, 30, true, true), Origin.LOCAL);
+        console.clock.advance(Duration.ofDays(30).minusMinutes(5));
+        assertThat(browser.signInAsUser("acme", "bob", ConsoleServer.PASSWORD).location()).isEqualTo("/console/");
+        HtmlForm form = browser.get("/console/security-credentials/password")
+                .form("form[action=/console/security-credentials/password]");
+        console.clock.advance(Duration.ofMinutes(10));
+
+        Response refused = browser.submit(form.set("current", ConsoleServer.PASSWORD).set("new", "Brand-New-Horse-3")
+                .set("confirm", "Brand-New-Horse-3"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text(".message.error")).contains(SignInPages.EXPIRED);
+        assertThat(console.client().signInAsUser("acme", "bob", "Brand-New-Horse-3").status())
+                .as("the password was not changed").isEqualTo(401);
+    }
+
+    @Test
     void aPasswordThePolicyLetExpireMustBeChangedToo() {
         Account account = console.createAccount("acme");
         console.services.accounts().updatePasswordPolicy(account.id(), PasswordPolicy.custom(8, false, false, false, false, 0, 1),

@@ -69,6 +69,11 @@ public final class PasswordChangePage implements ConsolePages {
     }
 
     private void change(ConsoleRequest request, Place place) {
+        // A session opened before the password expired under a hard expiry: the console may not set a new one.
+        if (console.services().passwords().locksOutOfConsole(request.principal())) {
+            render(request, place, HttpStatus.FORBIDDEN, SignInPages.EXPIRED);
+            return;
+        }
         String fresh = request.form("new");
         if (!fresh.equals(request.form("confirm"))) {
             render(request, place, HttpStatus.BAD_REQUEST, "The new password and its confirmation are not the same.");

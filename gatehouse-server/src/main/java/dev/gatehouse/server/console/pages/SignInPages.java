@@ -35,7 +35,7 @@ import java.util.Optional;
  * (ID or alias) and user name, then the password; then, when the principal has MFA, a code from
  * one of its devices. Each step that passes gets a new session ID. Sign-out ends the session.
  * Messages never tell a guesser which part was wrong; only the right password learns that it has
- * expired beyond what its user may fix.
+ * expired beyond what its user may fix in the console.
  */
 public final class SignInPages implements ConsolePages {
 
