@@ -179,8 +179,8 @@ public final class ConsoleSessionService {
         return store.inTransaction(session -> {
             // Locked as a reset locks it: a reset under way is waited for (and then seen), and one that
             // comes later waits for this unit of work and then ends the session it opens.
-            boolean stillSet = session.loginProfiles().findToChange(current.principal())
-                    .map(LoginProfile::passwordHash).filter(changed.passwordHash()::equals).isPresent();
+            boolean stillSet = LoginProfile.stillHas(session.loginProfiles().findToChange(current.principal()),
+                    changed.passwordHash());
             session.consoleSessions().delete(current.digest());
             if (!stillSet) {
                 return Optional.empty();

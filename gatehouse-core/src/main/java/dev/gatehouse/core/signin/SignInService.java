@@ -166,7 +166,7 @@ public final class SignInService {
                         origin, false, "blocked until " + blocked.get());
                 return false;
             }
-            if (!matches || !stillCurrent(current, checked.get())) {
+            if (!matches || !LoginProfile.stillHas(current, checked.get())) {
                 throttle.recordFailure(session, keys, now);
                 audit.record(session, principal.accountId(), actor, AuditAction.REAUTHENTICATION, AuditOutcome.FAILURE,
                         origin, false, "wrong password");
@@ -213,7 +213,7 @@ public final class SignInService {
         List<String> keys = principal.map(found -> List.of(throttleKey(found))).orElse(List.of());
         FailureThrottle.Standing standing = throttle.standing(session, keys, now);
         Optional<Instant> blocked = standing.blockedUntil();
-        boolean matches = matched && profile.isPresent() && profile.get().passwordHash().equals(checked.get());
+        boolean matches = matched && LoginProfile.stillHas(profile, checked.get());
         if (blocked.isPresent()) {
             // Answered as a plain failure, so a lock does not confirm that the principal exists.
             audit.record(session, principal.get().accountId(), Lookups.arn(session, principal.get()),
@@ -252,11 +252,6 @@ public final class SignInService {
 
     /** Who the typed name is, and its password hash where it has a password. */
     private record Found(Optional<PrincipalRef> principal, Optional<PasswordHash> passwordHash) {
-    }
-
-    /** Whether the principal's password is still the one whose hash was checked outside the transaction. */
-    private static boolean stillCurrent(Optional<LoginProfile> current, PasswordHash checked) {
-        return current.map(LoginProfile::passwordHash).filter(checked::equals).isPresent();
     }
 
     private static String throttleKey(PrincipalRef principal) {

@@ -24,4 +24,12 @@ public record LoginProfile(PrincipalRef principal, PasswordHash passwordHash, bo
     public Optional<Instant> lastUsed() {
         return Optional.ofNullable(lastUsedAt);
     }
+
+    /**
+     * Whether {@code current}, the principal's profile as a unit of work reads it, still has the password
+     * hashed as {@code hash}: neither changed nor removed since that hash was read or set.
+     */
+    public static boolean stillHas(Optional<LoginProfile> current, PasswordHash hash) {
+        return current.map(LoginProfile::passwordHash).filter(hash::equals).isPresent();
+    }
 }

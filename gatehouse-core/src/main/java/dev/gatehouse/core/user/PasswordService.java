@@ -160,8 +160,7 @@ public final class PasswordService {
                         + " checked until " + blocked.get().truncatedTo(ChronoUnit.SECONDS) + "."));
             }
             // A password changed meanwhile makes the old one as wrong as a mistyped one.
-            boolean stillCurrent = current.map(LoginProfile::passwordHash).filter(checked::equals).isPresent();
-            if (!matches || !stillCurrent) {
+            if (!matches || !LoginProfile.stillHas(current, checked)) {
                 throttle.recordFailure(session, keys, now);
                 audit.record(session, principal.accountId(), actor, AuditAction.PASSWORD_CHANGED, AuditOutcome.FAILURE,
                         origin, false, "wrong current password");

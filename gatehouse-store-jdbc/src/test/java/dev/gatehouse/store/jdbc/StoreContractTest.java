@@ -1063,9 +1063,7 @@ abstract class StoreContractTest {
     void anAliasSetWhileThePasswordPolicyChangesKeepsBoth() throws Exception {
         PasswordPolicy strict = new PasswordPolicy(14, true, true, true, true, 3, 5, 90);
 
-        Future<Account> aliasing = afterChangedMeanwhile(
-                session -> session.accounts().update(session.accounts().findToChange(account.id()).orElseThrow()
-                        .withPasswordPolicy(strict)),
+        Future<Account> aliasing = afterChangedMeanwhile(withAccount(current -> current.withPasswordPolicy(strict)),
                 () -> gatehouse.accounts.setAlias(account.id(), AccountAlias.of("renamed"), ORIGIN));
 
         aliasing.get();
